@@ -1,0 +1,90 @@
+"""spaCy components, registered as factories: each does one step on a Doc.
+
+Each component reads and writes the article state kept in `doc._.chiso` (an Article);
+the span groups doc.spans["figures"|"dates"|"documents"] are set for spaCy users. The
+order in which they run is written once, in pipeline.py.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from . import context, dates, documents, figures
+from .article import Article, DateDraft, DocumentDraft, FigureDraft
+from .matcher import DEFAULT_TIMEOUT, find_candidates, resolve
+from .normalize import Normalized
+from .patterns import load_patterns
+from .segment import ChisoTokenizer, split_sentences
+
+if not Doc.has_extension("chiso"):
+    Doc.set_extension("chiso", default=None)
+
+PRODUCTIONS = {**figures.PRODUCTIONS, **dates.PRODUCTIONS, **documents.PRODUCTIONS}
+
+
+@registry.tokenizers("chiso.tokenizer.v1")
+def create_tokenizer():
+    def make(nlp):
+        return ChisoTokenizer(nlp.vocab)
+    return make
+
+
+def _article(doc: Doc) -> Article:
+    if doc._.chiso is None:
+        doc._.chiso = Article(Normalized(doc.text, doc.text))
+    return doc._.chiso
+
+
+@Language.component("chiso_sentences")
+def sentences(doc: Doc) -> Doc:
+    """Abbreviation-aware sentence boundaries (segment.split_sentences) onto the tokens."""
+    art = _article(doc)
+    spans = split_sentences(doc.text)
+    art.set_sentences(spans)
+    starts = {s for s, _ in spans}
+    for token in doc:
+        token.is_sent_start = token.idx in starts or token.i == 0
+    return doc
+
+
+@Language.factory("chiso_matches", default_config={"timeout": DEFAULT_TIMEOUT})
+def make_matches(nlp: Language, name: str, timeout: float):
+    rules = [r for r in load_patterns().rules if not r.produce.startswith("context.")]
+
+    def matches(doc: Doc) -> Doc:
+        """Run every span rule, settle overlaps, keep the records the productions made."""
+        art = _article(doc)
+        candidates = find_candidates(art.text, rules, art.errors, timeout)
+        art.accepted = resolve(candidates, PRODUCTIONS, art)
+        for acc in art.accepted:
+            for rec in acc.records:
+                if isinstance(rec, FigureDraft):
+                    art.figures.append(rec)
+                elif isinstance(rec, DateDraft):
+                    art.dates.append(rec)
+                elif isinstance(rec, DocumentDraft):
+                    art.documents.append(rec)
+        art.figures.sort(key=lambda f: (f.q_start, f.start))
+        dates.infer_years(art)
+        _span_groups(doc, art)
+        return doc
+
+    return matches
+
+
+def _span_groups(doc: Doc, art: Article) -> None:
+    for key, records in (("figures", art.figures), ("dates", art.dates), ("documents", art.documents)):
+        spans = []
+        for rec in records:
+            span = doc.char_span(rec.start, rec.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=getattr(rec, "kind", key[:-1])))
+        doc.spans[key] = spans
+
+
+@Language.component("chiso_context")
+def context_step(doc: Doc) -> Doc:
+    """Qualifiers, changes and their reference years, years, links and subjects."""
+    context.apply(_article(doc))
+    return doc

@@ -1,0 +1,63 @@
+"""Step 4b: dates. Full dates as written; a day and month alone ("Sáng 4/7") only when
+the article names exactly one year, which is then the date's year (`year_inferred`)."""
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+
+import regex
+
+from .article import Article, DateDraft
+from .patterns import Rule, load_patterns
+
+
+def _date(d: int, m: int, y: int) -> datetime.date | None:
+    try:
+        return datetime.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def date(match, rule: Rule, art: Article):
+    d, m, y = int(match.group("d")), int(match.group("m")), int(match.group("y"))
+    value = _date(d, m, y)
+    if value is None:
+        return None
+    return [DateDraft(match.start(), match.end(), value, d, m, rule.name)]
+
+
+def date_partial(match, rule: Rule, art: Article):
+    d, m = int(match.group("d")), int(match.group("m"))
+    if _date(d, m, 2000) is None:          # 2000 is a leap year: 29/2 stays possible
+        return None
+    return [DateDraft(match.start(), match.end(), None, d, m, rule.name)]
+
+
+def exclude(match, rule: Rule, art: Article):
+    return []
+
+
+@lru_cache(maxsize=1)
+def _year_mentions() -> "regex.Pattern[str]":
+    return load_patterns().compile(
+        r"(?<![\d.,/])(?:19|20)\d\d(?![\d])(?![.,]\d)"
+    )
+
+
+def infer_years(art: Article) -> None:
+    """Give partial dates the article's year when it names exactly one; drop the others."""
+    years = {int(m.group()) for m in _year_mentions().finditer(art.text)}
+    complete = []
+    for d in art.dates:
+        if d.value is None:
+            if len(years) != 1:
+                continue
+            d.value = _date(d.day, d.month, next(iter(years)))
+            d.year_inferred = True
+            if d.value is None:
+                continue
+        complete.append(d)
+    art.dates = complete
+
+
+PRODUCTIONS = {"date": date, "date_partial": date_partial, "exclude": exclude}

@@ -1,0 +1,216 @@
+"""`chiso eval`: precision, recall and F1 per section against gold files.
+
+Gold format: ../shared/corpus/GOLD_FORMAT.md (articles/<id>.txt beside gold/<id>.json).
+Gold gives texts, not offsets, so each gold item is first placed in its article: its
+occurrences are tried in order of appearance (the gold lists items in that order),
+preferring occurrences that are not part of a bigger number. Then:
+- figures match by overlapping span and equal value;
+- documents by overlapping span and equal number; dates by overlapping span and value;
+- officials by name.
+Attribute accuracy (kind, unit, direction, reference year) is reported over matched figures.
+"""
+from __future__ import annotations
+
+import json
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .pipeline import extract
+
+SECTIONS = ("figures", "documents", "dates", "officials")
+FIGURE_ATTRIBUTES = ("kind", "unit", "direction", "reference_year")
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Result:
+    articles: int = 0
+    crashes: list[str] = field(default_factory=list)
+    offset_violations: list[str] = field(default_factory=list)
+    tallies: dict[str, Tally] = field(default_factory=lambda: {s: Tally() for s in SECTIONS})
+    attributes: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in FIGURE_ATTRIBUTES})
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "crashes": len(self.crashes),
+            "offset_violations": len(self.offset_violations),
+            "sections": {s: {"precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4),
+                             "tp": t.tp, "fp": t.fp, "fn": t.fn} for s, t in self.tallies.items()},
+            "figure_attributes": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.attributes.items()},
+        }
+
+
+def load_corpus(directory: Path) -> Iterable[tuple[str, str, dict]]:
+    gold_dir, art_dir = directory / "gold", directory / "articles"
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (art_dir / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        yield gold_path.stem, text, gold
+
+
+def evaluate(directories: Iterable[Path], extract_fn: Callable = extract) -> Result:
+    result = Result()
+    for directory in directories:
+        for aid, text, gold in load_corpus(Path(directory)):
+            result.articles += 1
+            try:
+                report = extract_fn(text, aid).to_dict()
+            except Exception:  # noqa: BLE001 - a crash is counted and shown, never hidden
+                result.crashes.append(f"{aid}: {traceback.format_exc(limit=3)}")
+                continue
+            _check_offsets(aid, text, report, result)
+            _score_article(aid, text, gold, report, result)
+    return result
+
+
+def _check_offsets(aid: str, text: str, report: dict, result: Result) -> None:
+    for section in ("figures", "documents", "dates"):
+        for item in report[section]:
+            if text[item["start"]:item["end"]] != item["text"]:
+                result.offset_violations.append(f"{aid}: {section} {item['text']!r} at {item['start']}")
+    for official in report["officials"]:
+        for m in official.get("mentions", []):
+            if not (0 <= m["start"] <= m["end"] <= len(text)):
+                result.offset_violations.append(f"{aid}: mention of {official['name']!r}")
+
+
+def _score_article(aid: str, text: str, gold: dict, report: dict, result: Result) -> None:
+    for section, same in (("figures", _same_value), ("documents", _same_number), ("dates", _same_date)):
+        placed = locate(text, gold.get(section, []))
+        _match_spans(aid, text, section, placed, report[section], same, result)
+    _match_officials(aid, gold.get("officials", []), report["officials"], result)
+
+
+def locate(text: str, items: list[dict]) -> list[tuple[dict, int, int]]:
+    """Place gold items (which give only their text) in the article, in order."""
+    placed = []
+    used: set[tuple[int, int]] = set()
+    pos = 0
+    for item in items:
+        needle = item["text"]
+        occurrences = []
+        i = text.find(needle)
+        while i >= 0:
+            occurrences.append(i)
+            i = text.find(needle, i + 1)
+        if not occurrences:
+            continue
+        clean = [o for o in occurrences if _clean_boundary(text, o, o + len(needle))] or occurrences
+        free = [o for o in clean if (o, o + len(needle)) not in used]
+        pick = next((o for o in free if o >= pos), free[0] if free else clean[0])
+        used.add((pick, pick + len(needle)))
+        pos = pick
+        placed.append((item, pick, pick + len(needle)))
+    return placed
+
+
+def _clean_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if text[start].isdigit() and (before.isdigit() or before.isalpha() or
+                                  (before in ".," and start > 1 and text[start - 2].isdigit())):
+        return False
+    if text[end - 1].isdigit() and (after.isdigit() or (after in ".," and end + 1 < len(text) and text[end + 1].isdigit())):
+        return False
+    return True
+
+
+def _dec(v: Any) -> Decimal | None:
+    return None if v is None else Decimal(str(v))
+
+
+def _same_value(g: dict, p: dict) -> bool:
+    return _dec(g.get("value")) == _dec(p.get("value"))
+
+
+def _same_number(g: dict, p: dict) -> bool:
+    return g.get("number") == p.get("number")
+
+
+def _same_date(g: dict, p: dict) -> bool:
+    return g.get("value") == p.get("value")
+
+
+def _match_spans(aid, text, section, placed, predicted, same, result: Result) -> None:
+    tally = result.tallies[section]
+    taken: set[int] = set()
+    for g, gs, ge in placed:
+        hit = None
+        for k, p in enumerate(predicted):
+            if k not in taken and p["start"] < ge and gs < p["end"] and same(g, p):
+                hit = k
+                break
+        if hit is None:
+            tally.fn += 1
+            result.misses.append(f"{aid}: {section} MISS {g['text']!r} {_brief(g)}  …{_around(text, gs, ge)}…")
+            continue
+        taken.add(hit)
+        tally.tp += 1
+        if section == "figures":
+            _attributes(aid, g, predicted[hit], result)
+    for k, p in enumerate(predicted):
+        if k not in taken:
+            tally.fp += 1
+            result.extras.append(f"{aid}: {section} EXTRA {p['text']!r} {_brief(p)}  …{_around(text, p['start'], p['end'])}…")
+
+
+def _attributes(aid: str, g: dict, p: dict, result: Result) -> None:
+    for attr in FIGURE_ATTRIBUTES:
+        if attr in ("direction", "reference_year") and g.get("kind") != "change":
+            continue
+        counts = result.attributes[attr]
+        counts[1] += 1
+        if g.get(attr) == p.get(attr):
+            counts[0] += 1
+        else:
+            result.wrong.append(f"{aid}: {attr} of {g['text']!r}: gold {g.get(attr)!r}, got {p.get(attr)!r}")
+
+
+def _match_officials(aid: str, gold: list[dict], predicted: list[dict], result: Result) -> None:
+    tally = result.tallies["officials"]
+    names = [p["name"].lower() for p in predicted]
+    for g in gold:
+        if g["name"].lower() in names:
+            names.remove(g["name"].lower())
+            tally.tp += 1
+        else:
+            tally.fn += 1
+            result.misses.append(f"{aid}: officials MISS {g['name']!r}")
+    for n in names:
+        tally.fp += 1
+        result.extras.append(f"{aid}: officials EXTRA {n!r}")
+
+
+def _brief(item: dict) -> str:
+    keys = ("kind", "value", "unit", "number", "direction", "reference_year")
+    return "{" + ", ".join(f"{k}={item[k]!r}" for k in keys if k in item and item[k] is not None) + "}"
+
+
+def _around(text: str, start: int, end: int, width: int = 40) -> str:
+    return text[max(0, start - width):end + width].replace("\n", " ")

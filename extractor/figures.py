@@ -1,0 +1,278 @@
+"""Step 4a: productions that turn figure-rule matches into figure drafts.
+
+One function per `produce:` name in patterns/figures.yaml. A production returns a list
+of drafts, or None to turn the candidate down (its span is then free for other rules).
+Kinds follow ../shared/corpus/GOLD_FORMAT.md: a count of discrete things with a
+fractional value ("13,3 trạm") or a rate ("52,6 vụ/ngày") is a `number`.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .article import Article, FigureDraft
+from .numbers import Number, parse_digits, parse_quantity, parse_words, scale_of
+from .patterns import Rule, load_patterns
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_PER = regex.compile(r"\s*/\s*([\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)")
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    p = load_patterns()
+    return {
+        "counted": p.compile(r"(?:{@counted_nouns})(?![\p{L}\p{M}])"),
+        "not_count": p.words("not_count_nouns"),
+        "time_units": p.words("time_units"),
+        "per_units": p.compile(r"\s*/\s*(?:{@per_units})(?![\p{L}\p{M}])"),
+        "currencies": {c.lower(): c for c in p.lexicon("currencies")},
+    }
+
+
+def _draft(kind: str, start: int, end: int, number: Number | None, unit: str | None, rule: Rule,
+           q_span: tuple[int, int] | None = None) -> FigureDraft:
+    q_start, q_end = q_span or (start, end)
+    return FigureDraft(kind=kind, start=start, end=end,
+                       value=None if number is None else number.value,
+                       unit=unit, decimals=None if number is None else number.decimals,
+                       rule=rule.name, q_start=q_start, q_end=q_end)
+
+
+def _group(m: "regex.Match[str]", *names: str) -> str | None:
+    for name in names:
+        if name in m.re.groupindex and m.group(name) is not None:
+            return name
+    return None
+
+
+def _currency(raw: str) -> str:
+    canonical = {"đ": "đồng", "vnđ": "đồng", "vnd": "đồng"}
+    return canonical.get(raw.lower(), raw)
+
+
+def _per(text: str) -> str:
+    return "".join("/" + p.strip() for p in text.split("/") if p.strip())
+
+
+# --- ratios -----------------------------------------------------------------------
+
+def ratio(m, rule: Rule, art: Article):
+    num = parse_digits(m.group("num"), whole=True)
+    den = parse_digits(m.group("den"), whole=True)
+    if num is None or den is None or den.value == 0:
+        return None
+    pct = m.group("pct") if "pct" in m.re.groupindex else None
+    if pct is None and _looks_like_day_month(m, num, den, art.text):
+        return None
+    if pct is not None:
+        stated = parse_digits(pct)
+        if stated is None:
+            return None
+        start, end = (m.start(), m.end()) if rule.name == "ratio_equals" else (m.start("num"), m.end("den"))
+        d = _draft("ratio", start, end, stated, "%", rule, (m.start("num"), m.end("den")))
+        d.stated = (m.start("pct"), m.end())
+        if rule.name != "ratio_equals":
+            d.stated = (m.start("pct"), art.text.index("%", m.end("pct")) + 1)
+    else:
+        d = _draft("ratio", m.start(), m.end(), None, "%", rule)
+    d.numerator, d.denominator = num.value, den.value
+    return [d]
+
+
+_RATIO_LEFT = regex.compile(r"(?:có|đạt|được|gồm|với|là|chỉ|còn|tổng số|trong đó|chiếm|trên|có tới)\s*$", regex.I)
+_RATIO_RIGHT = regex.compile(r"\s+(?!(?:năm|tháng|ngày|sáng|chiều|tối|trưa|đêm)\b)[\p{Ll}]")
+
+
+def _looks_like_day_month(m, num: Number, den: Number, text: str) -> bool:
+    """"4/7" is a day and month unless the words around it say it counts something."""
+    if num.decimals or den.decimals or not (1 <= num.value <= 31 and 1 <= den.value <= 12):
+        return False
+    if _RATIO_LEFT.search(text, max(0, m.start() - 20), m.start()):
+        return False
+    return not _RATIO_RIGHT.match(text, m.end())
+
+
+def percent_pair(m, rule: Rule, art: Article):
+    a, b = parse_digits(m.group("a")), parse_digits(m.group("b"))
+    if a is None or b is None:
+        return None
+    first = _draft("percent", m.start("a"), art.text.index("%", m.end("a")) + 1, a, "%", rule, m.span("a"))
+    second = _draft("percent", m.start("b"), m.end(), b, "%", rule, m.span("b"))
+    first.pair_with, second.pair_with = second, first
+    return [first, second]
+
+
+# --- single figures -----------------------------------------------------------------
+
+def percent(m, rule: Rule, art: Article):
+    q = m.group("q")
+    number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
+    if number is None:
+        return None
+    unit = m.group("unit") if _group(m, "unit") else "%"
+    end = m.end("pct") if _group(m, "pct") else m.end()
+    return [_draft("percent", m.start("q"), end, number, unit, rule, m.span("q"))]
+
+
+def money(m, rule: Rule, art: Article):
+    qname = _group(m, "q", "q2")
+    q = m.group(qname)
+    number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
+    if number is None or (not q[:1].isdigit() and not _valid_word_number(q)):
+        return None
+    cur = _currency(m.group("cur")) if _group(m, "cur") else "đồng"
+    per_name = _group(m, "per", "per2")
+    unit = cur + (_per(m.group(per_name)) if per_name else "")
+    return [_draft("money", m.start(qname), m.end(), number, unit, rule, m.span(qname))]
+
+
+def measure(m, rule: Rule, art: Article):
+    q = m.group("q")
+    unit = m.group("unit")
+    if q[:1].isdigit():
+        number = parse_quantity(q)
+    else:
+        words = q.split()
+        if len(words) == 1 and (unit.lower() in _lex()["time_units"] or words[0].lower() == "năm"):
+            return None
+        number = parse_words(q) if _valid_word_number(q) else None
+    if number is None:
+        return None
+    unit = unit + (_per(m.group("per")) if _group(m, "per") else "")
+    return [_draft("number", m.start("q"), m.end(), number, unit, rule, m.span("q"))]
+
+
+def multiplier(m, rule: Rule, art: Article):
+    q = m.group("q")
+    number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
+    if number is None:
+        return None
+    start = art.text.rfind("gấp", 0, m.start())
+    d = _draft("change", start, m.end(), number, "lần", rule, m.span("q"))
+    d.direction = "increase"
+    return [d]
+
+
+def count(m, rule: Rule, art: Article):
+    q = m.group("q")
+    is_digits = q[:1].isdigit()
+    if not is_digits and not (_valid_word_number(q) and len(q.split()) >= 2):
+        return None
+    number = parse_quantity(q, whole=True) if is_digits else parse_words(q)
+    if number is None:
+        return None
+    noun_end = _counted_noun_end(art.text, m.end())
+    if noun_end is None:
+        return None
+    unit = art.text[m.end():noun_end]
+    per = _PER.match(art.text, noun_end)
+    kind = "count"
+    end = noun_end
+    if per and art.text[noun_end:noun_end + 1] == "/":
+        per_m = _lex()["per_units"].match(art.text, noun_end) or per
+        unit += _per(per_m.group())
+        end = per_m.end()
+        kind = "number"
+    if number.value != number.value.to_integral_value():
+        kind = "number"
+    return [_draft(kind, m.start("q"), end, number, unit, rule, m.span("q"))]
+
+
+def _counted_noun_end(text: str, pos: int) -> int | None:
+    lex = _lex()
+    known = lex["counted"].match(text, pos)
+    if known:
+        return known.end()
+    word = _WORD.match(text, pos)
+    if not word:
+        return None
+    w = word.group()
+    if w.lower() in lex["not_count"] or w.lower() in lex["currencies"]:
+        return None
+    if w[0].isupper() and not (len(w) >= 2 and w.isupper()):
+        return None                      # a proper name, not a counted noun
+    return word.end()
+
+
+def _valid_word_number(q: str) -> bool:
+    return parse_words(q) is not None
+
+
+def number(m, rule: Rule, art: Article):
+    parsed = parse_digits(m.group("q"))
+    if parsed is None:
+        return None
+    if rule.name == "bare_decimal" and parsed.decimals == 0:
+        return None
+    if parsed.decimals == 0 and 1900 <= parsed.value <= 2100:
+        return None                      # a year after "là"/"đến"
+    return [_draft("number", m.start("q"), m.end("q"), parsed, None, rule)]
+
+
+# --- ranges -------------------------------------------------------------------------
+
+def range_(m, rule: Rule, art: Article):
+    """"30% - 35%", "7,5 - 15 triệu đồng", "5-10 năm", "từ 18 đến 25": two figures."""
+    hi_text, lo_text = m.group("hi"), m.group("lo")
+    hi = parse_quantity(hi_text, whole=bool(_group(m, "noun")))
+    lo = parse_quantity(lo_text, whole=bool(_group(m, "noun")))
+    if hi is None or lo is None:
+        return None
+    hi_scale = _scale_factor(hi_text)
+    if hi_scale != 1 and _scale_factor(lo_text) == 1:
+        lo = Number(_mul(lo.value, hi_scale), lo.decimals)
+    if _group(m, "pct"):
+        kind, unit = "percent", "%"
+    elif _group(m, "cur"):
+        kind, unit = "money", _currency(m.group("cur")) + _per(m.group("per") or "")
+    elif _group(m, "unit"):
+        kind, unit = "number", m.group("unit") + _per(m.group("uper") or "")
+    elif _group(m, "noun"):
+        noun_end = _counted_noun_end(art.text, m.start("noun"))
+        if noun_end is None:
+            return None
+        kind, unit = "count", art.text[m.start("noun"):noun_end]
+        if _group(m, "nper") and m.group("nper"):
+            kind, unit = "number", unit + _per(m.group("nper"))
+        if hi.value != hi.value.to_integral_value():
+            kind = "number"
+    else:
+        kind, unit = "number", None
+    lo_end = m.end("lo")
+    if kind == "percent" and art.text[lo_end:lo_end + 1] == "%":
+        lo_end += 1
+    hi_end = m.end() if kind != "count" else (_counted_noun_end(art.text, m.start("noun")) or m.end())
+    first = _draft(kind, m.start("lo"), lo_end, lo, unit, rule, m.span("lo"))
+    second = _draft(kind, m.start("hi"), hi_end, hi, unit, rule, m.span("hi"))
+    first.range_with, second.range_with = second, first
+    return [first, second]
+
+
+def _scale_factor(q: str) -> Decimal:
+    factor = Decimal(1)
+    for word in q.split()[1:]:
+        s = scale_of(word)
+        if s:
+            factor *= s
+    return factor
+
+
+def _mul(value: Decimal, factor: Decimal) -> Decimal:
+    v = value * factor
+    return Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
+
+
+PRODUCTIONS = {
+    "ratio": ratio,
+    "percent_pair": percent_pair,
+    "percent": percent,
+    "money": money,
+    "measure": measure,
+    "multiplier": multiplier,
+    "count": count,
+    "number": number,
+    "range": range_,
+}

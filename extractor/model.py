@@ -1,0 +1,160 @@
+"""The report model: typed records, the JSON contract (../shared/spec/OUTPUT.md), its JSON Schema.
+
+Field names are defined here once; the CLI, the evaluator and the tests read them from
+these models. Values are `Decimal` inside and JSON numbers outside: an integral value is
+written as an integer ("1500000000"), any other as the shortest float that reads back
+to the same decimal ("95.91").
+"""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+SCHEMA_VERSION = 1
+
+
+def _json_number(value: Decimal) -> int | float:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+JsonNumber = Annotated[Decimal, PlainSerializer(_json_number, return_type=Union[int, float], when_used="always")]
+
+FigureKind = Literal["percent", "ratio", "change", "count", "money", "number"]
+Qualifier = Literal["approx", "over", "under"]
+Direction = Literal["increase", "decrease"]
+Status = Literal["consistent", "inconsistent", "unverifiable"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Span(_Record):
+    start: int = Field(description="offset of the first character, in the text as given")
+    end: int = Field(description="offset after the last character (exclusive)")
+
+
+# Fields that only one kind of figure carries; other kinds leave them out of their JSON.
+_KIND_FIELDS = {
+    "ratio": ("numerator", "denominator", "stated"),
+    "change": ("direction", "reference_year", "of"),
+}
+
+
+class Figure(_Record):
+    """A quantity the article states. Fields a kind does not use are left out of its JSON."""
+
+    id: str
+    kind: FigureKind
+    text: str = Field(description="the text exactly as given: input[start:end]")
+    start: int
+    end: int
+    value: Optional[JsonNumber] = Field(description="scaled value; a ratio's stated percent, or null")
+    unit: Optional[str] = None
+    decimals: Optional[int] = Field(default=None, description="decimals written in the number")
+    qualifier: Optional[Qualifier] = None
+    subject: Optional[str] = Field(default=None, description="the noun phrase the figure is about, where cheap to find")
+    year: Optional[int] = Field(default=None, description="the year the text sets for the figure")
+    sentence: int = Field(description="index of the sentence, from 0")
+    rule: str = Field(description="name of the pattern rule that produced the figure")
+    # ratio
+    numerator: Optional[JsonNumber] = None
+    denominator: Optional[JsonNumber] = None
+    stated: Optional[Span] = Field(default=None, description="ratio: where its stated percent is written")
+    # change
+    direction: Optional[Direction] = None
+    reference_year: Optional[int] = None
+    of: Optional[str] = Field(default=None, description="change: id of the figure the change is about")
+    # ranges ("7,5 - 15 triệu đồng"): the other end
+    range_with: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json")
+        for kind, names in _KIND_FIELDS.items():
+            if self.kind != kind:
+                for name in names:
+                    data.pop(name, None)
+        if data.get("stated") is None:
+            data.pop("stated", None)
+        if data.get("range_with") is None:
+            data.pop("range_with", None)
+        return data
+
+
+class Official(_Record):
+    id: str
+    name: str
+    rank: Optional[str] = None
+    honorific: Optional[str] = None
+    titles: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Document(_Record):
+    id: str
+    type: str
+    number: str
+    date: Optional[str] = Field(default=None, description="ISO date of issue, where the text gives it")
+    issuer: Optional[str] = None
+    text: str
+    start: int
+    end: int
+
+
+class DateItem(_Record):
+    text: str
+    value: str = Field(description="ISO date")
+    start: int
+    end: int
+    year_inferred: bool = Field(default=False, description="the text wrote no year; the article's only year was used")
+
+
+class Check(_Record):
+    id: str
+    rule: str
+    status: Status
+    figures: list[str]
+    reported: Optional[JsonNumber] = None
+    computed: Optional[JsonNumber] = None
+    interval: Optional[list[JsonNumber]] = None
+    severity: Optional[Literal["rounding", "error"]] = None
+    message: str
+    message_vi: Optional[str] = None
+
+
+class ErrorEntry(_Record):
+    code: str
+    message: str
+
+
+class Report(_Record):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Optional[str] = None
+    figures: list[Figure] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    dates: list[DateItem] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    errors: list[ErrorEntry] = Field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json")
+        data["figures"] = [f.to_dict() for f in self.figures]
+        return data
+
+    def to_json(self, pretty: bool = False) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of what `Report.to_dict()` returns (serialisation mode)."""
+    schema = Report.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://chiso.invalid/report.schema.json"
+    schema["title"] = f"chiso report (schema_version {SCHEMA_VERSION})"
+    return schema

@@ -1,0 +1,250 @@
+"""Rules as data: load, validate and compile the files in patterns/.
+
+A pattern file is YAML (read with the safe loader only) with up to four sections:
+
+    pieces:     named regex fragments; a fragment may use another as {name}
+    lexicons:   named word lists (or word -> value maps); a pattern uses one as {@name},
+                which becomes an alternation of the escaped entries, longest first
+    rules:      records {name, produce, priority, pattern, flags, examples, negative}
+    tables:     free-form data an engine module reads (normalisation tables, ...)
+
+Names are global across files, so a rule in figures.yaml may use a piece from
+numbers.yaml. Every problem is reported as a PatternError naming the file and the rule
+or piece, at start-up, before any text is read.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .errors import PatternError
+
+_REF = regex.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_]\w*)\}")
+_FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE}
+_RULE_KEYS = {"name", "produce", "priority", "pattern", "flags", "examples", "negative", "doc"}
+_SECTIONS = {"pieces", "lexicons", "rules", "tables", "doc"}
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    match: str | None = None          # the span the rule must produce (default: all of text)
+    expect: dict[str, Any] = field(default_factory=dict)  # fields the record must carry
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    produce: str                      # which production turns a match into a record
+    priority: int
+    source: str                       # the regex as written, references expanded
+    compiled: "regex.Pattern[str]"
+    file: str
+    examples: tuple[Example, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass
+class Patterns:
+    pieces: dict[str, str]
+    lexicons: dict[str, Any]
+    rules: list[Rule]
+    tables: dict[str, Any]
+    files: list[str]
+
+    def lexicon(self, name: str) -> Any:
+        try:
+            return self.lexicons[name]
+        except KeyError:
+            raise PatternError(f"no lexicon named {name!r} in {self.files}") from None
+
+    def table(self, name: str) -> Any:
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise PatternError(f"no table named {name!r} in {self.files}") from None
+
+    def words(self, name: str) -> frozenset[str]:
+        """A lexicon as a set of lower-case entries (keys, for a map)."""
+        return frozenset(w.lower() for w in self.lexicon(name))
+
+    def compile(self, source: str, flags: int = regex.IGNORECASE, where: str = "<engine>") -> "regex.Pattern[str]":
+        """Compile an engine-side pattern with the same {piece}/{@lexicon} references."""
+        expanded = _expand(source, self.pieces, self.lexicons, where, ())
+        try:
+            return regex.compile(expanded, flags)
+        except regex.error as exc:
+            raise PatternError(f"{where}: bad regex: {exc}") from None
+
+
+
+def patterns_dir() -> Path:
+    """patterns/ beside the package, or $CHISO_PATTERNS."""
+    env = os.environ.get("CHISO_PATTERNS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "patterns" / "vi"
+
+
+@lru_cache(maxsize=4)
+def normalization_table(directory: str | None = None) -> dict[str, Any]:
+    """The normalisation tables alone: normalize() needs them before any rule is built."""
+    root = Path(directory) if directory else patterns_dir()
+    data = _read(root / "normalization.yaml")
+    try:
+        return data["tables"]["normalization"]
+    except (KeyError, TypeError):
+        raise PatternError("normalization.yaml: needs tables: normalization: {replace, drop, tone_placement}") from None
+
+
+@lru_cache(maxsize=4)
+def load_patterns(directory: str | None = None) -> Patterns:
+    root = Path(directory) if directory else patterns_dir()
+    files = sorted(root.glob("*.yaml"))
+    if not files:
+        raise PatternError(f"no pattern files (*.yaml) in {root}")
+    raw: list[tuple[str, dict]] = []
+    for path in files:
+        raw.append((path.name, _read(path)))
+    pieces: dict[str, str] = {}
+    lexicons: dict[str, Any] = {}
+    tables: dict[str, Any] = {}
+    owner: dict[str, str] = {}
+    for fname, data in raw:
+        for section, target in (("pieces", pieces), ("lexicons", lexicons), ("tables", tables)):
+            for key, value in (data.get(section) or {}).items():
+                if key in owner:
+                    raise PatternError(f"{fname}: {section[:-1]} {key!r} is already defined in {owner[key]}")
+                owner[key] = fname
+                target[key] = _check_value(fname, section, key, value)
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for fname, data in raw:
+        for entry in data.get("rules") or []:
+            rule = _build_rule(fname, entry, pieces, lexicons)
+            if rule.name in seen:
+                raise PatternError(f"{fname}: rule {rule.name!r} is already defined in {seen[rule.name]}")
+            seen[rule.name] = fname
+            rules.append(rule)
+    # Check that every piece expands (catches unknown references and cycles early).
+    for key in pieces:
+        _expand("{" + key + "}", pieces, lexicons, f"{owner[key]}: piece {key!r}", ())
+    return Patterns(pieces, lexicons, rules, tables, [f.name for f in files])
+
+
+def _read(path: Path) -> dict:
+    if not path.exists():
+        raise PatternError(f"{path}: pattern file not found")
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise PatternError(f"{path.name}: not valid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PatternError(f"{path.name}: the top level must be a mapping of sections")
+    unknown = set(data) - _SECTIONS
+    if unknown:
+        raise PatternError(f"{path.name}: unknown section(s) {sorted(unknown)}; expected {sorted(_SECTIONS)}")
+    return data
+
+
+def _check_value(fname: str, section: str, key: str, value: Any) -> Any:
+    if section == "pieces" and not isinstance(value, str):
+        raise PatternError(f"{fname}: piece {key!r} must be a string")
+    if section == "lexicons":
+        if isinstance(value, dict):
+            entries = value
+        elif isinstance(value, list):
+            entries = value
+        else:
+            raise PatternError(f"{fname}: lexicon {key!r} must be a list or a mapping")
+        for word in entries:
+            if not isinstance(word, str) or not word.strip():
+                raise PatternError(f"{fname}: lexicon {key!r} has an empty or non-string entry {word!r}")
+        if isinstance(value, list):
+            # Keep the other tone placement too ("hoà" as well as "hòa"): the text is
+            # normalised to one placement, so entries must be in that placement.
+            return [_canonical(w) for w in value]
+        return {_canonical(k): v for k, v in value.items()}
+    return value
+
+
+def _canonical(word: str) -> str:
+    # Imported late: normalize needs the tables this module loads.
+    from .normalize import normalize
+
+    return normalize(word).text
+
+
+def _build_rule(fname: str, entry: Any, pieces: dict, lexicons: dict) -> Rule:
+    if not isinstance(entry, dict) or "name" not in entry:
+        raise PatternError(f"{fname}: every rule needs a name (got {entry!r:.80})")
+    name = entry["name"]
+    where = f"{fname}: rule {name!r}"
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise PatternError(f"{where}: unknown key(s) {sorted(unknown)}")
+    for key in ("produce", "pattern"):
+        if not isinstance(entry.get(key), str):
+            raise PatternError(f"{where}: '{key}' is required and must be a string")
+    examples = entry.get("examples") or []
+    if not examples:
+        raise PatternError(f"{where}: a rule needs at least one example")
+    negative = entry.get("negative") or []
+    if not negative:
+        raise PatternError(f"{where}: a rule needs at least one negative example")
+    flags = 0
+    for flag in entry.get("flags", ["IGNORECASE"]):
+        if flag not in _FLAGS:
+            raise PatternError(f"{where}: unknown flag {flag!r}")
+        flags |= _FLAGS[flag]
+    source = _expand(entry["pattern"], pieces, lexicons, where, ())
+    try:
+        compiled = regex.compile(source, flags)
+    except regex.error as exc:
+        raise PatternError(f"{where}: bad regex: {exc}") from None
+    return Rule(
+        name=name,
+        produce=entry["produce"],
+        priority=int(entry.get("priority", 50)),
+        source=source,
+        compiled=compiled,
+        file=fname,
+        examples=tuple(_example(where, e) for e in examples),
+        negative=tuple(_canonical(str(n)) for n in negative),
+    )
+
+
+def _example(where: str, raw: Any) -> Example:
+    if isinstance(raw, str):
+        return Example(text=_canonical(raw))
+    if isinstance(raw, dict) and isinstance(raw.get("text"), str):
+        expect = {k: v for k, v in raw.items() if k not in ("text", "match")}
+        match = raw.get("match")
+        return Example(text=_canonical(raw["text"]), match=_canonical(match) if match else None, expect=expect)
+    raise PatternError(f"{where}: an example must be a string or {{text, match, ...}}, got {raw!r:.80}")
+
+
+def _expand(source: str, pieces: dict, lexicons: dict, where: str, stack: tuple[str, ...]) -> str:
+    def replace(m: "regex.Match[str]") -> str:
+        is_lexicon, key = m.group(1) == "@", m.group(2)
+        if is_lexicon:
+            if key not in lexicons:
+                raise PatternError(f"{where}: unknown lexicon {{@{key}}}")
+            words = sorted({w for w in lexicons[key]}, key=len, reverse=True)
+            return "(?:" + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in words) + ")"
+        if key not in pieces:
+            raise PatternError(f"{where}: unknown piece {{{key}}}")
+        if key in stack:
+            raise PatternError(f"{where}: piece {{{key}}} refers to itself ({' -> '.join(stack + (key,))})")
+        return "(?:" + _expand(pieces[key], pieces, lexicons, where, stack + (key,)) + ")"
+
+    return _REF.sub(replace, source)

@@ -1,0 +1,45 @@
+"""Step 6: turn the drafts into the report, with every span mapped back to the input."""
+from __future__ import annotations
+
+from .article import Article
+from .model import DateItem, Document, ErrorEntry, Figure, Report, Span
+
+
+def build_report(art: Article, article_id: str | None) -> Report:
+    src = art.normalized
+    original = src.original
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return src.span(start, end)
+
+    ids = {id_: f"f{i}" for i, id_ in enumerate(map(id, art.figures), start=1)}
+    figures = []
+    for f in art.figures:
+        s, e = span(f.start, f.end)
+        stated = None
+        if f.stated is not None:
+            ss, se = span(*f.stated)
+            stated = Span(start=ss, end=se)
+        figures.append(Figure(
+            id=ids[id(f)], kind=f.kind, text=original[s:e], start=s, end=e,
+            value=f.value, unit=f.unit, decimals=f.decimals, qualifier=f.qualifier,
+            subject=f.subject, year=f.year, sentence=f.sentence, rule=f.rule,
+            numerator=f.numerator, denominator=f.denominator, stated=stated,
+            direction=f.direction, reference_year=f.reference_year,
+            of=ids.get(id(f.of)) if f.of is not None else None,
+            range_with=ids.get(id(f.range_with)) if f.range_with is not None else None,
+        ))
+    documents = []
+    for i, d in enumerate(art.documents, start=1):
+        s, e = span(d.start, d.end)
+        documents.append(Document(id=f"d{i}", type=d.type, number=d.number,
+                                  date=d.date.isoformat() if d.date else None, issuer=d.issuer,
+                                  text=original[s:e], start=s, end=e))
+    dates = []
+    for d in art.dates:
+        s, e = span(d.start, d.end)
+        dates.append(DateItem(text=original[s:e], value=d.value.isoformat(), start=s, end=e,
+                              year_inferred=d.year_inferred))
+    return Report(id=article_id, figures=figures, documents=documents, dates=dates,
+                  errors=[ErrorEntry(**e) for e in art.errors])
+
