@@ -35,7 +35,8 @@ def _extra():
         "clause_break": regex.compile(r"[,;:()“”\"]|\b(?:trong đó|cụ thể|gồm|riêng)\b", regex.I),
         "subject_trailing": p.words("subject_trailing_words"),
         "subject_leading": p.words("subject_leading_words"),
-        "change_ahead": p.compile(r"\G\s*(?:lên|xuống)\b"),
+        "change_ahead": p.compile("{level_ahead}"),
+        "list_gap": regex.compile(r"[\s,(]*(?:và\s+)?"),
     }
 
 
@@ -49,9 +50,12 @@ def apply(art: Article) -> None:
         if f.kind != "ratio" and f.pair_with is None:
             _change(art, f)
     for f in figures:
+        if f.kind == "percent" and f.pair_with is None and f.range_with is None:
+            _growth_phrase(art, f)
         if f.kind == "percent":
             _growth_rate(art, f)
     _spread_over_ranges(figures)
+    _spread_over_lists(art)
     for f in figures:
         if f.kind == "change" and "context.change:year" not in f.context_rules:
             _reference_year(art, f)
@@ -90,6 +94,13 @@ def _change(art: Article, f: FigureDraft) -> None:
         f.context_rules.add("context.change:year")
 
 
+def _growth_phrase(art: Article, f: FigureDraft) -> None:
+    rule = _rules()["context.growth"]
+    if _left(rule, art, f.q_start):
+        f.kind, f.direction = "change", "increase"
+        f.context_rules.add(rule.name)
+
+
 def _growth_rate(art: Article, f: FigureDraft) -> None:
     rule = _rules()["context.rate"]
     if rule.compiled.match(art.text, f.end):
@@ -107,6 +118,21 @@ def _spread_over_ranges(figures: list[FigureDraft]) -> None:
             other.kind, other.direction = "change", f.direction
             other.reference_year = f.reference_year
             other.context_rules.add("range")
+
+
+def _spread_over_lists(art: Article) -> None:
+    """"giảm 121 đơn vị (30,2%)", "giảm 35 trưởng phòng, 136 phó phòng": a figure that
+    follows a change with nothing but punctuation or "và" between restates or continues it."""
+    gap = _extra()["list_gap"]
+    previous = None
+    for f in art.figures:
+        if previous is not None and previous.kind == "change" and f.kind in ("percent", "count", "money", "number") \
+                and f.range_with is None and f.pair_with is None and previous.sentence == f.sentence:
+            m = gap.fullmatch(art.text, previous.end, f.start)
+            if m and (f.kind == "percent" or f.kind == previous.kind or f.unit == previous.unit):
+                f.kind, f.direction = "change", previous.direction
+                f.context_rules.add("list")
+        previous = f
 
 
 def _reference_year(art: Article, f: FigureDraft) -> None:

@@ -38,15 +38,26 @@ def exclude(match, rule: Rule, art: Article):
 
 
 @lru_cache(maxsize=1)
-def _year_mentions() -> "regex.Pattern[str]":
-    return load_patterns().compile(
-        r"(?<![\d.,/])(?:19|20)\d\d(?![\d])(?![.,]\d)"
-    )
+def _year_patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
+    p = load_patterns()
+    mention = p.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d])(?![.,]\d)")
+    compared = p.compile(r"\b(?:{@comparison_words})\b[^.;,]{0,30}$")
+    return mention, compared
+
+
+def article_years(art: Article) -> set[int]:
+    """The years the article is about: every year it writes, but those it compares with."""
+    mention, compared = _year_patterns()
+    years = set()
+    for m in mention.finditer(art.text):
+        if not compared.search(art.text, max(0, m.start() - 40), m.start()):
+            years.add(int(m.group()))
+    return years
 
 
 def infer_years(art: Article) -> None:
     """Give partial dates the article's year when it names exactly one; drop the others."""
-    years = {int(m.group()) for m in _year_mentions().finditer(art.text)}
+    years = article_years(art) if any(d.value is None for d in art.dates) else set()
     complete = []
     for d in art.dates:
         if d.value is None:

@@ -54,6 +54,7 @@ class Result:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    inferred_dates: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +63,7 @@ class Result:
             "offset_violations": len(self.offset_violations),
             "sections": {s: {"precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4),
                              "tp": t.tp, "fp": t.fp, "fn": t.fn} for s, t in self.tallies.items()},
+            "inferred_dates_not_scored": self.inferred_dates,
             "figure_attributes": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.attributes.items()},
         }
 
@@ -101,9 +103,13 @@ def _check_offsets(aid: str, text: str, report: dict, result: Result) -> None:
 
 
 def _score_article(aid: str, text: str, gold: dict, report: dict, result: Result) -> None:
+    # Gold lists only dates written in full; a date whose year was inferred is not scored.
+    written_dates = [d for d in report["dates"] if not d.get("year_inferred")]
+    result.inferred_dates += len(report["dates"]) - len(written_dates)
+    predicted = {"figures": report["figures"], "documents": report["documents"], "dates": written_dates}
     for section, same in (("figures", _same_value), ("documents", _same_number), ("dates", _same_date)):
         placed = locate(text, gold.get(section, []))
-        _match_spans(aid, text, section, placed, report[section], same, result)
+        _match_spans(aid, text, section, placed, predicted[section], same, result)
     _match_officials(aid, gold.get("officials", []), report["officials"], result)
 
 

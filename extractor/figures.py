@@ -15,6 +15,7 @@ import regex
 from .article import Article, FigureDraft
 from .numbers import Number, parse_digits, parse_quantity, parse_words, scale_of
 from .patterns import Rule, load_patterns
+from .wordseg import first_word_end
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _PER = regex.compile(r"\s*/\s*([\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)")
@@ -29,6 +30,7 @@ def _lex():
         "time_units": p.words("time_units"),
         "per_units": p.compile(r"\s*/\s*(?:{@per_units})(?![\p{L}\p{M}])"),
         "currencies": {c.lower(): c for c in p.lexicon("currencies")},
+        "vague": p.compile(r"(?<![\p{L}\p{M}])(?:{@vague_before_numbers})\s+$"),
     }
 
 
@@ -110,7 +112,7 @@ def percent_pair(m, rule: Rule, art: Article):
 def percent(m, rule: Rule, art: Article):
     q = m.group("q")
     number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
-    if number is None:
+    if number is None or not q[:1].isdigit() and _vague(art, m):
         return None
     unit = m.group("unit") if _group(m, "unit") else "%"
     end = m.end("pct") if _group(m, "pct") else m.end()
@@ -121,7 +123,7 @@ def money(m, rule: Rule, art: Article):
     qname = _group(m, "q", "q2")
     q = m.group(qname)
     number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
-    if number is None or (not q[:1].isdigit() and not _valid_word_number(q)):
+    if number is None or (not q[:1].isdigit() and _vague(art, m, qname)):
         return None
     cur = _currency(m.group("cur")) if _group(m, "cur") else "đồng"
     per_name = _group(m, "per", "per2")
@@ -138,7 +140,7 @@ def measure(m, rule: Rule, art: Article):
         words = q.split()
         if len(words) == 1 and (unit.lower() in _lex()["time_units"] or words[0].lower() == "năm"):
             return None
-        number = parse_words(q) if _valid_word_number(q) else None
+        number = None if _vague(art, m) else parse_words(q)
     if number is None:
         return None
     unit = unit + (_per(m.group("per")) if _group(m, "per") else "")
@@ -159,7 +161,7 @@ def multiplier(m, rule: Rule, art: Article):
 def count(m, rule: Rule, art: Article):
     q = m.group("q")
     is_digits = q[:1].isdigit()
-    if not is_digits and not (_valid_word_number(q) and len(q.split()) >= 2):
+    if not is_digits and not (_valid_word_number(q) and len(q.split()) >= 2) or not is_digits and _vague(art, m):
         return None
     number = parse_quantity(q, whole=True) if is_digits else parse_words(q)
     if number is None:
@@ -194,11 +196,20 @@ def _counted_noun_end(text: str, pos: int) -> int | None:
         return None
     if w[0].isupper() and not (len(w) >= 2 and w.isupper()):
         return None                      # a proper name, not a counted noun
-    return word.end()
+    if w.isupper():
+        return word.end()                # an acronym: "1.600 CNVCLĐ"
+    end = first_word_end(text, pos) or word.end()
+    return end if text[pos:end].islower() else word.end()
 
 
 def _valid_word_number(q: str) -> bool:
     return parse_words(q) is not None
+
+
+def _vague(art: Article, m, group: str = "q") -> bool:
+    """"hàng chục km", "vài trăm người": a number word after these is not a number."""
+    start = m.start(group)
+    return bool(_lex()["vague"].search(art.text, max(0, start - 8), start))
 
 
 def number(m, rule: Rule, art: Article):
@@ -244,6 +255,8 @@ def range_(m, rule: Rule, art: Article):
     lo_end = m.end("lo")
     if kind == "percent" and art.text[lo_end:lo_end + 1] == "%":
         lo_end += 1
+    if _group(m, "lo_cur"):
+        lo_end = m.end("lo_cur")
     hi_end = m.end() if kind != "count" else (_counted_noun_end(art.text, m.start("noun")) or m.end())
     first = _draft(kind, m.start("lo"), lo_end, lo, unit, rule, m.span("lo"))
     second = _draft(kind, m.start("hi"), hi_end, hi, unit, rule, m.span("hi"))
@@ -276,3 +289,19 @@ PRODUCTIONS = {
     "number": number,
     "range": range_,
 }
+
+
+def age(m, rule: Rule, art: Article):
+    """"tuổi 27-45", "tuổi đời từ 18 đến 25": the unit is written before the numbers."""
+    drafts = []
+    for name in ("lo", "hi"):
+        if m.group(name) is None:
+            continue
+        parsed = parse_digits(m.group(name))
+        drafts.append(_draft("number", m.start(name), m.end(name), parsed, "tuổi", rule))
+    if len(drafts) == 2:
+        drafts[0].range_with, drafts[1].range_with = drafts[1], drafts[0]
+    return drafts
+
+
+PRODUCTIONS["age"] = age

@@ -1,0 +1,124 @@
+"""The `chiso` command line: extract, batch, eval, schema, bench."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ChisoError
+
+
+def _read_text(source: str) -> tuple[str, str | None]:
+    """Read FILE (or stdin for '-'); undecodable bytes become U+FFFD, never a traceback."""
+    if source == "-":
+        raw = sys.stdin.buffer.read()
+        name = None
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise click.UsageError(f"{source}: no such file")
+        raw = path.read_bytes()
+        name = path.stem
+    return raw.decode("utf-8", errors="replace"), name
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="chiso")
+def main() -> None:
+    """chiso: figures, officials, documents and dates from Vietnamese news, as JSON."""
+
+
+@main.command()
+@click.argument("source", default="-")
+@click.option("--id", "article_id", default=None, help="Id to put in the report (default: the file name).")
+@click.option("--pretty", is_flag=True, help="Indent the JSON.")
+def extract(source: str, article_id: str | None, pretty: bool) -> None:
+    """Extract one article (FILE, or - for standard input) and print its report as JSON."""
+    from .pipeline import extract as run
+
+    text, name = _read_text(source)
+    report = run(text, article_id or name)
+    click.echo(report.to_json(pretty=pretty))
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write the JSON lines.")
+@click.option("-j", "--jobs", default=1, show_default=True, help="Worker processes.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def batch(source: Path, output: Path, jobs: int, progress: bool | None) -> None:
+    """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt) into OUTPUT."""
+    from .batch import run_batch
+
+    try:
+        summary = run_batch(source, output, jobs=jobs, progress=progress)
+    except ChisoError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List every miss, every extra and every wrong attribute.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
+    """Score chiso against gold annotations (P/R/F1 per section) in CORPUS_DIR..."""
+    from .evaluate import evaluate as run
+
+    result = run(corpora)
+    scores = result.to_dict()
+    if as_json:
+        click.echo(json.dumps(scores, indent=2, ensure_ascii=False))
+    else:
+        click.echo(f"{scores['articles']} articles, {scores['crashes']} crashes, "
+                   f"{scores['offset_violations']} offset violations")
+        click.echo(f"{'section':<10} {'P':>7} {'R':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}")
+        for name, s in scores["sections"].items():
+            click.echo(f"{name:<10} {s['precision']:>7.4f} {s['recall']:>7.4f} {s['f1']:>7.4f} "
+                       f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5}")
+        attrs = ", ".join(f"{k} {v:.4f}" for k, v in scores["figure_attributes"].items() if v is not None)
+        click.echo(f"figure attributes (accuracy over matched figures): {attrs}")
+        click.echo(f"dates with an inferred year (not scored): {scores['inferred_dates_not_scored']}")
+    if verbose:
+        for line in result.misses + result.extras + result.wrong:
+            click.echo(line)
+    for line in result.crashes + result.offset_violations:
+        click.echo(line, err=True)
+    if result.crashes or result.offset_violations:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to a file instead.")
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the report."""
+    from .model import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--input", "source", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A .jsonl of {id, text} (default: ../shared/corpus/bench/baomoi-2017.jsonl).")
+@click.option("-n", "--limit", default=300, show_default=True, help="How many articles.")
+@click.option("--repeat", default=3, show_default=True, help="Runs of each side; the best is kept.")
+def bench(source: Path | None, limit: int, repeat: int) -> None:
+    """Time the pipeline and underthesea.word_tokenize side by side on the same texts."""
+    from .bench import run_bench
+
+    try:
+        click.echo(run_bench(source, limit, repeat))
+    except ChisoError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+if __name__ == "__main__":
+    main()

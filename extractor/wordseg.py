@@ -1,0 +1,50 @@
+"""Word segmentation with underthesea, on short fragments only.
+
+A counted noun may span several syllables ("xe máy", "phương tiện", "ô tô"). The
+lexicon in patterns/units.yaml covers the common ones; for the rest, underthesea's
+CRF word segmenter (bundled with the package, no download) is run on the few syllables
+after the number. Running it on whole articles would cost as much as the rest of the
+pipeline several times over (see `make bench`); on fragments it costs ~0.1 ms each and
+the fragments repeat, so results are cached.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+_FRAGMENT = regex.compile(r"[\p{L}\p{M}]+(?:[ ][\p{L}\p{M}]+){0,3}")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    from underthesea import word_tokenize  # imported late: it costs ~0.5 s
+
+    return word_tokenize
+
+
+@lru_cache(maxsize=8192)
+def _first_word(fragment: str) -> str:
+    words = _segmenter()(fragment)
+    return words[0] if words else ""
+
+
+def first_word_end(text: str, pos: int) -> int | None:
+    """End of the first (possibly multi-syllable) word at `pos`, or None if none."""
+    m = _FRAGMENT.match(text, pos)
+    if not m:
+        return None
+    word = _first_word(m.group())
+    if word and text.startswith(word, pos):
+        return pos + len(word)
+    first = regex.match(r"[\p{L}\p{M}]+", text[pos:])
+    return pos + first.end() if first else None
+
+
+def warm() -> None:
+    """Load the segmenter and its model now (batch workers and benchmarks call this)."""
+    _segmenter()("khởi động")
+
+
+def clear_cache() -> None:
+    _first_word.cache_clear()
