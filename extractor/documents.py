@@ -62,8 +62,11 @@ def _issuer(text: str, pos: int) -> str | None:
     run_start = None
     i = pos
     while True:
-        w = _WORD.match(text, i)
-        if not w or (w.start() > i and not text[i:w.start()].isspace()) or "\n" in text[i:w.start()]:
+        j = i
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        w = _WORD.match(text, j)
+        if not w:
             break
         word = w.group()
         low = word.lower()

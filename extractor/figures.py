@@ -15,7 +15,7 @@ import regex
 from .article import Article, FigureDraft
 from .numbers import Number, parse_digits, parse_quantity, parse_words, scale_of
 from .patterns import Rule, load_patterns
-from .wordseg import first_word_end
+from .wordseg import first_word_end, is_noun
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _PER = regex.compile(r"\s*/\s*([\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)")
@@ -30,6 +30,7 @@ def _lex():
         "time_units": p.words("time_units"),
         "per_units": p.compile(r"\s*/\s*(?:{@per_units})(?![\p{L}\p{M}])"),
         "currencies": {c.lower(): c for c in p.lexicon("currencies")},
+        "dong_compounds": p.words("dong_compounds"),
         "vague": p.compile(r"(?<![\p{L}\p{M}])(?:{@vague_before_numbers})\s+$"),
     }
 
@@ -125,6 +126,8 @@ def money(m, rule: Rule, art: Article):
     number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
     if number is None or (not q[:1].isdigit() and _vague(art, m, qname)):
         return None
+    if _group(m, "cur") and m.group("cur").lower() == "đồng" and _next_word(art.text, m.end("cur")) in _lex()["dong_compounds"]:
+        return None                      # "một đồng chí", "đồng thời"
     cur = _currency(m.group("cur")) if _group(m, "cur") else "đồng"
     per_name = _group(m, "per", "per2")
     unit = cur + (_per(m.group(per_name)) if per_name else "")
@@ -179,8 +182,15 @@ def count(m, rule: Rule, art: Article):
         end = per_m.end()
         kind = "number"
     if number.value != number.value.to_integral_value():
+        if not per and not _lex()["counted"].match(art.text, m.end()) and not is_noun(art.text, m.end()):
+            return None                  # "xếp lương 2,34 chứng tỏ": a verb, not a unit
         kind = "number"
     return [_draft(kind, m.start("q"), end, number, unit, rule, m.span("q"))]
+
+
+def _next_word(text: str, pos: int) -> str:
+    w = _WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    return w.group().lower() if w else ""
 
 
 def _counted_noun_end(text: str, pos: int) -> int | None:

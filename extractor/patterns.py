@@ -227,7 +227,12 @@ def _example(where: str, raw: Any) -> Example:
     if isinstance(raw, str):
         return Example(text=_canonical(raw))
     if isinstance(raw, dict) and isinstance(raw.get("text"), str):
-        expect = {k: v for k, v in raw.items() if k not in ("text", "match")}
+        unknown = set(raw) - {"text", "match", "expect"}
+        if unknown:
+            raise PatternError(f"{where}: example keys must be text, match, expect; got {sorted(unknown)}")
+        expect = raw.get("expect") or {}
+        if not isinstance(expect, dict):
+            raise PatternError(f"{where}: an example's 'expect' must be a mapping")
         match = raw.get("match")
         return Example(text=_canonical(raw["text"]), match=_canonical(match) if match else None, expect=expect)
     raise PatternError(f"{where}: an example must be a string or {{text, match, ...}}, got {raw!r:.80}")

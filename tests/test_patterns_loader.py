@@ -1,0 +1,63 @@
+"""A bad pattern file gives a clear error naming the file and the rule, at start-up."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import PatternError
+from extractor.patterns import load_patterns, patterns_dir
+
+
+def _copy_with(tmp_path: Path, name: str, content: str) -> str:
+    for f in patterns_dir().glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    return str(tmp_path)
+
+
+GOOD_RULE = """
+rules:
+  - name: {name}
+    produce: exclude
+    pattern: '{pattern}'
+    examples: ["x 1"]
+    negative: ["y"]
+"""
+
+
+@pytest.mark.parametrize("content,message", [
+    (GOOD_RULE.format(name="broken", pattern="(\\d"), "zz.yaml: rule 'broken': bad regex"),
+    (GOOD_RULE.format(name="unknown_piece", pattern="{nope}"), "zz.yaml: rule 'unknown_piece': unknown piece {nope}"),
+    (GOOD_RULE.format(name="unknown_lexicon", pattern="{@nope}"), "unknown lexicon {@nope}"),
+    (GOOD_RULE.format(name="count", pattern="x"), "rule 'count' is already defined in figures.yaml"),
+    ("rules:\n  - name: bare\n    produce: exclude\n    pattern: 'x'\n    negative: ['y']\n", "rule 'bare': a rule needs at least one example"),
+    ("rules:\n  - name: bare\n    produce: exclude\n    pattern: 'x'\n    examples: ['x']\n", "rule 'bare': a rule needs at least one negative example"),
+    ("rules:\n  - name: typo\n    produce: exclude\n    patern: 'x'\n    examples: ['x']\n    negative: ['y']\n", "rule 'typo': unknown key(s) ['patern']"),
+    ("pieces:\n  loop: '{loop}'\n", "piece {loop} refers to itself"),
+    ("rules: [\n", "zz.yaml: not valid YAML"),
+    ("!!python/object/apply:os.system ['echo hacked']\n", "zz.yaml: not valid YAML"),
+    ("stuff: 1\n", "zz.yaml: unknown section"),
+    ("lexicons:\n  empty: ['', 'a']\n", "lexicon 'empty' has an empty"),
+])
+def test_bad_file_is_named(tmp_path, content, message):
+    directory = _copy_with(tmp_path, "zz.yaml", content)
+    load_patterns.cache_clear()
+    try:
+        with pytest.raises(PatternError) as err:
+            load_patterns(directory)
+        assert message in str(err.value)
+    finally:
+        load_patterns.cache_clear()
+
+
+def test_every_rule_has_examples_both_ways():
+    for rule in load_patterns().rules:
+        assert rule.examples and rule.negative, rule.name
+
+
+def test_references_compose():
+    p = load_patterns()
+    assert p.compile("{quantity}").fullmatch("21,6 nghìn tỷ")
+    assert p.compile("{@currencies}").fullmatch("USD")

@@ -1,0 +1,28 @@
+"""The acceptance numbers of the foundation issue, on the shared seed and real corpora.
+
+Skipped when ../shared is not beside the checkout."""
+from extractor.evaluate import evaluate
+
+from .conftest import needs_shared
+
+
+def test_shared_corpora_meet_the_targets(report_validator):
+    seed, real = needs_shared("corpus", "seed"), needs_shared("corpus", "real")
+    reports = []
+
+    def extract_and_keep(text, aid):
+        from extractor.pipeline import extract
+
+        report = extract(text, aid)
+        reports.append(report.to_dict())
+        return report
+
+    result = evaluate([seed, real], extract_fn=extract_and_keep)
+    scores = result.to_dict()["sections"]
+    assert not result.crashes, result.crashes
+    assert not result.offset_violations, result.offset_violations
+    assert scores["figures"]["f1"] >= 0.90, scores["figures"]
+    assert scores["documents"]["f1"] >= 0.95, scores["documents"]
+    assert scores["dates"]["f1"] >= 0.95, scores["dates"]
+    for data in reports:
+        report_validator.validate(data)
