@@ -86,8 +86,7 @@ def evaluate(directories: Iterable[Path], extract_fn: Callable = extract) -> Res
             except Exception:  # noqa: BLE001 - a crash is counted and shown, never hidden
                 result.crashes.append(f"{aid}: {traceback.format_exc(limit=3)}")
                 continue
-            _check_offsets(aid, text, report, result)
-            _score_article(aid, text, gold, report, result)
+            score_article(aid, text, gold, report, result)
     return result
 
 
@@ -102,7 +101,9 @@ def _check_offsets(aid: str, text: str, report: dict, result: Result) -> None:
                 result.offset_violations.append(f"{aid}: mention of {official['name']!r}")
 
 
-def _score_article(aid: str, text: str, gold: dict, report: dict, result: Result) -> None:
+def score_article(aid: str, text: str, gold: dict, report: dict, result: Result) -> Result:
+    """Score one article's report (as a dict) against its gold, adding to `result`."""
+    _check_offsets(aid, text, report, result)
     # Gold lists only dates written in full; a date whose year was inferred is not scored.
     written_dates = [d for d in report["dates"] if not d.get("year_inferred")]
     result.inferred_dates += len(report["dates"]) - len(written_dates)
@@ -111,6 +112,7 @@ def _score_article(aid: str, text: str, gold: dict, report: dict, result: Result
         placed = locate(text, gold.get(section, []))
         _match_spans(aid, text, section, placed, predicted[section], same, result)
     _match_officials(aid, gold.get("officials", []), report["officials"], result)
+    return result
 
 
 def locate(text: str, items: list[dict]) -> list[tuple[dict, int, int]]:

@@ -74,11 +74,11 @@ def ratio(m, rule: Rule, art: Article):
         stated = parse_digits(pct)
         if stated is None:
             return None
+        # "a/b = c%" is written as one expression and quoted whole (the contract's
+        # example); "a/b ... (chiếm c%)" is quoted as "a/b", with the percent in `stated`.
         start, end = (m.start(), m.end()) if rule.name == "ratio_equals" else (m.start("num"), m.end("den"))
         d = _draft("ratio", start, end, stated, "%", rule, (m.start("num"), m.end("den")))
-        d.stated = (m.start("pct"), m.end())
-        if rule.name != "ratio_equals":
-            d.stated = (m.start("pct"), art.text.index("%", m.end("pct")) + 1)
+        d.stated = (m.start("pct"), art.text.index("%", m.end("pct")) + 1)
     else:
         d = _draft("ratio", m.start(), m.end(), None, "%", rule)
     d.numerator, d.denominator = num.value, den.value

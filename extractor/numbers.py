@@ -165,8 +165,8 @@ def _integer(words: list[str]) -> int | None:
         else:
             return None
         prev = word
-    if not has_digit:
-        return None
+    if not has_digit or prev in ("linh", "lẻ"):
+        return None                             # "ba trăm linh" waits for its last digit
     return total + group + (pending or 0)
 
 
