@@ -36,8 +36,6 @@ def document(m, rule: Rule, art: Article):
     if not has_so and not coded and _YEAR_ONLY.fullmatch(number):
         return None                      # "Kế hoạch 2023" names a year
     doc_type = data["types"].get(raw_type.lower(), raw_type)
-    if doc_type.endswith(" số"):
-        doc_type = doc_type[:-3]
     draft = DocumentDraft(m.start(), m.end(), doc_type, number, rule.name)
     pos = m.end()
     dm = data["date"].match(art.text, pos)
