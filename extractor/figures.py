@@ -137,6 +137,9 @@ def money(m, rule: Rule, art: Article):
 def measure(m, rule: Rule, art: Article):
     q = m.group("q")
     unit = m.group("unit")
+    noun = _lex()["counted"].match(art.text, m.start("unit"))
+    if noun and noun.end() > m.end("unit"):
+        return None                      # "11 điểm cầu", "3 năm học": a counted noun, not a unit
     if q[:1].isdigit():
         number = parse_quantity(q)
     else:

@@ -10,8 +10,9 @@ CASES = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus" / "neg
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["why"] for c in CASES])
-def test_nothing_found(case):
+def test_nothing_found(case, report_validator):
     report = extract(case["text"])
+    report_validator.validate(report.to_dict())
     for section in case["absent"]:
         found = [item.text if hasattr(item, "text") else item for item in getattr(report, section)]
         assert not found, f"{case['why']}: {section} {found} in {case['text']!r}"

@@ -38,8 +38,9 @@ def _same(expected, got) -> bool:
 
 
 @pytest.mark.parametrize("rule,index,example", POSITIVE, ids=[f"{r.name}-{i}" for r, i, _ in POSITIVE])
-def test_positive_example(rule, index, example):
+def test_positive_example(rule, index, example, report_validator):
     art = run(example.text)
+    report_validator.validate(build_report(art, None).to_dict())
     want = example.match or example.text
     if rule.produce.startswith("context."):
         figures = [f for f in art.figures if art.text[f.start:f.end] == want]
