@@ -160,18 +160,14 @@ def _check_value(fname: str, section: str, key: str, value: Any) -> Any:
     if section == "pieces" and not isinstance(value, str):
         raise PatternError(f"{fname}: piece {key!r} must be a string")
     if section == "lexicons":
-        if isinstance(value, dict):
-            entries = value
-        elif isinstance(value, list):
-            entries = value
-        else:
+        if not isinstance(value, (dict, list)):
             raise PatternError(f"{fname}: lexicon {key!r} must be a list or a mapping")
-        for word in entries:
+        for word in value:
             if not isinstance(word, str) or not word.strip():
                 raise PatternError(f"{fname}: lexicon {key!r} has an empty or non-string entry {word!r}")
+        # Entries are matched against normalised text, so they are normalised too: a
+        # list may be written with either tone placement ("hoà" or "hòa").
         if isinstance(value, list):
-            # Keep the other tone placement too ("hoà" as well as "hòa"): the text is
-            # normalised to one placement, so entries must be in that placement.
             return [_canonical(w) for w in value]
         return {_canonical(k): v for k, v in value.items()}
     return value
