@@ -69,6 +69,8 @@ class Article:
     figures: list[FigureDraft] = field(default_factory=list)
     dates: list[DateDraft] = field(default_factory=list)
     documents: list[DocumentDraft] = field(default_factory=list)
+    officials: list[Any] = field(default_factory=list)
+    person_mentions: list[Any] = field(default_factory=list)
     accepted: list[Any] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)

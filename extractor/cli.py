@@ -82,6 +82,8 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
                        f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5}")
         attrs = ", ".join(f"{k} {v:.4f}" for k, v in scores["figure_attributes"].items() if v is not None)
         click.echo(f"figure attributes (accuracy over matched figures): {attrs}")
+        attrs = ", ".join(f"{k} {v:.4f}" for k, v in scores["official_attributes"].items() if v is not None)
+        click.echo(f"official attributes (accuracy over matched officials): {attrs}")
         click.echo(f"dates with an inferred year (not scored): {scores['inferred_dates_not_scored']}")
     if verbose:
         for line in result.misses + result.extras + result.wrong:

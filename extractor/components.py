@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from . import context, dates, documents, figures
+from . import context, dates, documents, figures, officials
 from .article import Article, DateDraft, DocumentDraft, FigureDraft
 from .matcher import DEFAULT_TIMEOUT, find_candidates, resolve
 from .normalize import Normalized
@@ -52,9 +52,13 @@ def sentences(doc: Doc) -> Doc:
     return doc
 
 
+def _is_span_rule(rule) -> bool:
+    return not rule.produce.startswith(("context.", "official."))
+
+
 @Language.factory("chiso_matches", default_config={"timeout": DEFAULT_TIMEOUT})
 def make_matches(nlp: Language, name: str, timeout: float):
-    rules = [r for r in load_patterns().rules if not r.produce.startswith("context.")]
+    rules = [r for r in load_patterns().rules if _is_span_rule(r)]
 
     def matches(doc: Doc) -> Doc:
         """Run every span rule, settle overlaps, keep the records the productions made."""
@@ -92,3 +96,27 @@ def context_step(doc: Doc) -> Doc:
     """Qualifiers, changes and their reference years, years, links and subjects."""
     context.apply(_article(doc))
     return doc
+
+
+@Language.factory("chiso_officials", default_config={"timeout": DEFAULT_TIMEOUT})
+def make_officials(nlp: Language, name: str, timeout: float):
+    rules = [r for r in load_patterns().rules if r.produce.startswith("official.")]
+
+    def find_officials(doc: Doc) -> Doc:
+        """People and bylines: their own rules, matched apart from the figures (a title
+        such as "Chính ủy Quân khu 9" may hold a number that the figure rules excluded)."""
+        art = _article(doc)
+        candidates = find_candidates(art.text, rules, art.errors, timeout)
+        accepted = resolve(candidates, officials.PRODUCTIONS, art)
+        art.person_mentions = [m for acc in accepted for m in acc.records]
+        art.officials = officials.merge(art, art.person_mentions)
+        spans = []
+        for m in art.person_mentions:
+            if m.official is not None:
+                span = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
+                if span is not None:
+                    spans.append(Span(doc, span.start, span.end, label="PER"))
+        doc.spans["officials"] = spans
+        return doc
+
+    return find_officials

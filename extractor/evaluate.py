@@ -22,6 +22,7 @@ from .pipeline import extract
 
 SECTIONS = ("figures", "documents", "dates", "officials")
 FIGURE_ATTRIBUTES = ("kind", "unit", "direction", "reference_year")
+OFFICIAL_ATTRIBUTES = ("rank", "honorific")
 
 
 @dataclass
@@ -49,8 +50,9 @@ class Result:
     articles: int = 0
     crashes: list[str] = field(default_factory=list)
     offset_violations: list[str] = field(default_factory=list)
-    tallies: dict[str, Tally] = field(default_factory=lambda: {s: Tally() for s in SECTIONS})
+    tallies: dict[str, Tally] = field(default_factory=lambda: {s: Tally() for s in SECTIONS + ("titles",)})
     attributes: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in FIGURE_ATTRIBUTES})
+    official_attributes: dict[str, list[int]] = field(default_factory=lambda: {a: [0, 0] for a in OFFICIAL_ATTRIBUTES})
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -65,6 +67,7 @@ class Result:
                              "tp": t.tp, "fp": t.fp, "fn": t.fn} for s, t in self.tallies.items()},
             "inferred_dates_not_scored": self.inferred_dates,
             "figure_attributes": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.attributes.items()},
+            "official_attributes": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.official_attributes.items()},
         }
 
 
@@ -201,18 +204,41 @@ def _attributes(aid: str, g: dict, p: dict, result: Result) -> None:
 
 
 def _match_officials(aid: str, gold: list[dict], predicted: list[dict], result: Result) -> None:
-    tally = result.tallies["officials"]
-    names = [p["name"].lower() for p in predicted]
+    """Officials match by name (case-insensitive); over matched pairs, rank and honorific
+    accuracy and titles (verbatim segments) as P/R/F1; an unmatched official's titles
+    all count as missed or extra."""
+    tally, titles = result.tallies["officials"], result.tallies["titles"]
+    remaining = list(predicted)
     for g in gold:
-        if g["name"].lower() in names:
-            names.remove(g["name"].lower())
-            tally.tp += 1
-        else:
+        p = next((p for p in remaining if p["name"].lower() == g["name"].lower()), None)
+        if p is None:
             tally.fn += 1
-            result.misses.append(f"{aid}: officials MISS {g['name']!r}")
-    for n in names:
+            titles.fn += len(g["titles"])
+            result.misses.append(f"{aid}: officials MISS {g['name']!r} {g.get('rank')!r} {g['titles']}")
+            continue
+        remaining.remove(p)
+        tally.tp += 1
+        for attr in OFFICIAL_ATTRIBUTES:
+            counts = result.official_attributes[attr]
+            counts[1] += 1
+            if g.get(attr) == p.get(attr):
+                counts[0] += 1
+            else:
+                result.wrong.append(f"{aid}: {attr} of {g['name']!r}: gold {g.get(attr)!r}, got {p.get(attr)!r}")
+        gold_titles, got = set(_squash(t) for t in g["titles"]), set(_squash(t) for t in p["titles"])
+        titles.tp += len(gold_titles & got)
+        titles.fn += len(gold_titles - got)
+        titles.fp += len(got - gold_titles)
+        if gold_titles != got:
+            result.wrong.append(f"{aid}: titles of {g['name']!r}: gold {sorted(gold_titles)}, got {sorted(got)}")
+    for p in remaining:
         tally.fp += 1
-        result.extras.append(f"{aid}: officials EXTRA {n!r}")
+        titles.fp += len(p["titles"])
+        result.extras.append(f"{aid}: officials EXTRA {p['name']!r} {p.get('rank')!r} {p['titles']}")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _brief(item: dict) -> str:

@@ -91,8 +91,9 @@ class Official(_Record):
     name: str
     rank: Optional[str] = None
     honorific: Optional[str] = None
-    titles: list[str] = Field(default_factory=list)
-    mentions: list[Span] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list, description="title segments, verbatim, merged across mentions")
+    organizations: list[str] = Field(default_factory=list, description="organisations named in the titles, abbreviations expanded")
+    mentions: list[Span] = Field(default_factory=list, description="every mention: rank or honorific and name")
 
 
 class Document(_Record):

@@ -15,7 +15,7 @@ from .normalize import normalize
 from .report import build_report
 
 # The spaCy components, in the order they run after the tokenizer.
-STEPS = ("chiso_sentences", "chiso_matches", "chiso_context")
+STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials")
 
 
 @lru_cache(maxsize=1)

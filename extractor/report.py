@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .article import Article
-from .model import DateItem, Document, ErrorEntry, Figure, Report, Span
+from .model import DateItem, Document, ErrorEntry, Figure, Official, Report, Span
 
 
 def build_report(art: Article, article_id: str | None) -> Report:
@@ -40,6 +40,11 @@ def build_report(art: Article, article_id: str | None) -> Report:
         s, e = span(d.start, d.end)
         dates.append(DateItem(text=original[s:e], value=d.value.isoformat(), start=s, end=e,
                               year_inferred=d.year_inferred))
-    return Report(id=article_id, figures=figures, documents=documents, dates=dates,
+    officials = []
+    for i, o in enumerate(art.officials, start=1):
+        mentions = [Span(start=a, end=b) for a, b in (span(s, e) for s, e in o.mentions)]
+        officials.append(Official(id=f"p{i}", name=o.name, rank=o.rank, honorific=o.honorific,
+                                  titles=list(o.titles), organizations=list(o.organizations), mentions=mentions))
+    return Report(id=article_id, figures=figures, officials=officials, documents=documents, dates=dates,
                   errors=[ErrorEntry(**e) for e in art.errors])
 

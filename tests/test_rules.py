@@ -28,6 +28,10 @@ def _records(art):
         out.append((draft, doc.model_dump()))
     for draft, date in zip(art.dates, report.dates):
         out.append((draft, date.model_dump()))
+    people = {id(o): rec.model_dump() for o, rec in zip(art.officials, report.officials)}
+    for mention in art.person_mentions:
+        if mention.official is not None:
+            out.append((mention, people[id(mention.official)]))
     return out
 
 

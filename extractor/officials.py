@@ -1,0 +1,475 @@
+"""Step 4d: officials — named people with rank, honorific, titles, organisations; bylines.
+
+The rules in patterns/officials.yaml find names (a family name and 1-3 more capitalised
+syllables, an ALL CAPS name, a foreign name after a rank or honorific), short repeat
+mentions ("Thiếu tướng Thái") and bylines. For each full mention this module reads:
+- to the left: the rank, academic title and honorific written just before the name,
+  and a position written before it ("Bộ trưởng Bộ Tư pháp Lê Thành Long");
+- to the right: the comma-separated title chain, verbatim, up to the word that ends the
+  apposition ("phát biểu", "cho biết", ";", a new person).
+Mentions of one name are merged; short mentions attach to the person they name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .article import Article
+from .patterns import Rule, load_patterns
+
+
+@dataclass(eq=False)
+class Mention:
+    rule: str
+    start: int              # the span the rule matched (the name, or "Thiếu tướng Thái")
+    end: int
+    name: str | None = None  # title-cased full name; None for a short mention until resolved
+    given: str | None = None
+    rank: str | None = None
+    honorific: str | None = None
+    titles: list[str] = field(default_factory=list)
+    mention_start: int = 0   # the mention as reported: trigger + name
+    mention_end: int = 0
+    byline: bool = False
+    official: "OfficialDraft | None" = None
+
+
+@dataclass(eq=False)
+class OfficialDraft:
+    name: str
+    rule: str
+    start: int
+    end: int
+    rank: str | None = None
+    honorific: str | None = None
+    titles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _data():
+    p = load_patterns()
+    return {
+        "family": frozenset(p.lexicon("family_names")),
+        "stop_syllables": frozenset(p.lexicon("name_stop_syllables")),
+        "prefix_words": frozenset(p.lexicon("name_prefix_words")),
+        "family_run": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}(?![ ]?\p{Lu}|[\p{L}\p{M}])", 0),
+        "places": frozenset(p.lexicon("place_names")),
+        "blockers": frozenset(p.lexicon("name_blockers")),
+        "recorded": {k: v for k, v in p.lexicon("recorded_honorifics").items()},
+        "trigger_end": p.compile(r"(?<![\p{L}\p{M}])(?P<trigger>{person_trigger})[ ]*$", 0),
+        "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
+        "position": p.compile(r"(?<![\p{L}\p{M}])(?:(?:nguyên|quyền)\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
+        "position_start": p.compile(r"(?:(?:nguyên|Nguyên|quyền|Quyền|kiêm)\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
+        "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
+        "end_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@chain_end_words})(?![\p{L}\p{M}])", 0),
+        "trigger_name": p.compile(r"(?<![\p{L}\p{M}])(?:{person_trigger})[ ]+{name_syllable}", 0),
+        "not_name_pairs": frozenset(w.lower() for w in p.lexicon("positions") + p.lexicon("organization_heads")
+                                    + p.lexicon("not_name_words") if " " in w),
+        "abbreviations": p.table("organization_abbreviations"),
+        "generic_orgs": frozenset(p.lexicon("generic_party_committees")),
+        "military_units": p.compile(r"(?:{@military_units})\b", 0),
+    }
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# Letters only Vietnamese writes (and its tone marks): a name without any is foreign-looking.
+_VIETNAMESE = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
+_SEGMENT_END = regex.compile(r"[,;:()“”\"\n]|\.(?=\s|$)|!|\?")
+_SYLLABLE = r"(?:\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}])|\p{Lu}[\p{Ll}\p{M}]*)"
+_BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
+_SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu}))[ \t]*")
+_SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
+
+
+def title_case(name: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+# --- productions ------------------------------------------------------------------
+
+def name(m, rule: Rule, art: Article):
+    span = valid_name(art.text, m.start("name"), m.end("name"), allow_places=True)
+    if span is None:
+        return None
+    start, end = span
+    raw = art.text[start:end]
+    full = title_case(raw) if raw.isupper() else raw
+    return _full_mention(start, end, full, rule, art)
+
+
+def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> tuple[int, int] | None:
+    """The span of a Vietnamese personal name in a capitalised run, or None: leading
+    "Ông"/"Bà" dropped, cut before an organisation word, a family name first, not a
+    place, not the start of a title word ("Phó Chủ" + "tịch")."""
+    data = _data()
+    words = text[start:end].split()
+    if words[0] in data["prefix_words"] or words[0].title() in data["prefix_words"]:
+        if len(words) == 2:
+            return None                  # "Ông Ca": a short mention, not Mr Ông Ca
+        start += len(words[0]) + 1
+        words = words[1:]
+    for i, w in enumerate(words[1:], start=1):
+        if w in data["stop_syllables"] or w.title() in data["stop_syllables"] and w.isupper():
+            end = start + len(" ".join(words[:i]))
+            words = words[:i]
+            break
+    if len(words) < 2 or words[0].title() not in data["family"]:
+        return None
+    full = " ".join(words)
+    if not allow_places and (full in data["places"] or title_case(full) in data["places"]):
+        return None
+    if _not_a_name(text, start, end):
+        return None
+    return start, end
+
+
+def foreign(m, rule: Rule, art: Article):
+    """A name with no Vietnamese family name, after a rank or honorific ("Tiến sĩ Lokky
+    Wai"): accepted only where underthesea tags it a proper noun and it is no place."""
+    raw = m.group("name")
+    if raw.split()[0] in _data()["family"] or raw in _data()["places"] or _VIETNAMESE.search(raw):
+        return None                      # a Vietnamese-looking run here is a place or an organisation
+    if _blocked(art.text, m.start("name")):
+        return None
+    from .wordseg import proper_noun_spans
+
+    s, e = art.sentence_span(m.start("name"))
+    spans = proper_noun_spans(art.text[s:e])
+    if not any(a + s <= m.start("name") and m.end("name") <= b + s for a, b in spans):
+        return None
+    return _full_mention(m.start("name"), m.end("name"), raw, rule, art)
+
+
+def short(m, rule: Rule, art: Article):
+    rank, honorific = _trigger_parts(m.group("trigger"))
+    if rank is None and honorific is None and m.group("trigger").lower() not in ("anh", "chị", "cụ", "em"):
+        return None
+    mention = Mention(rule.name, m.start(), m.end(), given=m.group("given"), rank=rank, honorific=honorific,
+                      mention_start=m.start(), mention_end=m.end())
+    return [mention]
+
+
+def byline(m, rule: Rule, art: Article):
+    return _bylines(m, rule, art, m.start("names"))
+
+
+def byline_final(m, rule: Rule, art: Article):
+    start = m.start("names")
+    before = art.text[max(0, start - 3):start]
+    left = art.text[:start].rstrip()
+    if not left:
+        return None
+    if _data()["trigger_end"].search(art.text, max(0, start - 40), start) or _position_before(art, start):
+        return None                      # "… viếng Chủ tịch Hồ Chí Minh": a person, not a byline
+    if not (left[-1] in ".!?…\"”)" or "\n" in before or left[-1].islower()):
+        return None
+    return _bylines(m, rule, art, start)
+
+
+def _bylines(m, rule: Rule, art: Article, start: int):
+    text = art.text[start:m.end("names")]
+    mentions = []
+    for part in _BYLINE_NAME.finditer(text):
+        words = part.group().split()
+        if len(words) > 2 and not _clear_end(art.text, start + part.end()):
+            words = words[:2]             # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading
+        if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):
+            continue
+        full = " ".join(words)
+        if full in _data()["places"] or title_case(full) in _data()["places"] or _is_title_word(words):
+            continue
+        s = start + part.start()
+        e = s + len(full)
+        mentions.append(Mention(rule.name, s, e, name=title_case(full) if full.isupper() else full,
+                                titles=["tác giả"], mention_start=s, mention_end=e, byline=True))
+        if len(mentions) == 3:
+            break
+    return mentions or None
+
+
+def _clear_end(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 2]
+    return rest == "" or rest[0] in ")/.,;\n-–" or rest.startswith(" -") or rest.startswith(" –")
+
+
+def _is_title_word(words: list[str]) -> bool:
+    first = words[0].lower()
+    return first in ("báo", "theo", "đài", "thông", "tạp", "nhóm") or words[0].isupper() and len(words[0]) <= 3 and len(words) == 1
+
+
+def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
+    data = _data()
+    trig = data["trigger_end"].search(art.text, max(0, start - 60), start)
+    rank = honorific = None
+    m_start = start
+    if trig:
+        rank, honorific = _trigger_parts(trig.group("trigger"))
+        m_start = trig.start("trigger")
+    position = _position_before(art, m_start, allow_comma=bool(trig))
+    if not (trig or position):
+        if _blocked(art.text, start) or full in data["places"] or _after_capitalised_word(art.text, start):
+            return None
+    elif full in data["places"] and not (trig or _position_directly_before(art.text, m_start)):
+        return None
+    titles = []
+    if position:
+        titles.append(position)
+    titles.extend(parse_chain(art, end))
+    return [Mention(rule.name, start, end, name=full, rank=rank, honorific=honorific, titles=titles,
+                    mention_start=m_start, mention_end=end)]
+
+
+def _after_capitalised_word(text: str, pos: int) -> bool:
+    """"quận Nam Từ Liêm": a run glued to a capitalised word belongs to a longer name."""
+    w = regex.search(r"([\p{L}\p{M}]+)[ ]$", text[max(0, pos - 20):pos])
+    return bool(w) and w.group(1)[0].isupper() and not w.group(1).isupper() and len(w.group(1)) > 1
+
+
+def _position_directly_before(text: str, pos: int) -> bool:
+    return bool(_data()["position"].search(text, max(0, pos - 30), pos) and
+                regex.search(r"(?:" + _data()["position"].pattern + r")\s*$", text[max(0, pos - 30):pos], regex.I))
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    """"Phó Chủ tịch" is not a Mr Phó Chủ: the run ends inside a title or organisation word."""
+    words = text[start:end].split()
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    pairs = set()
+    for a, b in zip(words, words[1:]):
+        pairs.add(f"{a} {b}".lower())
+    if nxt and nxt.group()[0].islower():
+        pairs.add(f"{words[-1]} {nxt.group()}".lower())
+    return bool(pairs & _data()["not_name_pairs"])
+
+
+def _blocked(text: str, pos: int) -> bool:
+    left = text[max(0, pos - 25):pos].split()
+    blockers = _data()["blockers"]
+    return bool(left) and (left[-1] in blockers or len(left) > 1 and f"{left[-2]} {left[-1]}" in blockers)
+
+
+def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
+    data = _data()
+    honorific = None
+    rest = trigger.strip()
+    m = data["honorific_start"].match(rest + " ")
+    if m:
+        honorific = data["recorded"].get(m.group("h").lower())
+        rest = rest[m.end():].strip() if m.end() <= len(rest) else ""
+    if rest.lower() in (h.lower() for h in data["recorded"]) or rest.lower() in ("anh", "chị", "cụ", "em"):
+        honorific = honorific or data["recorded"].get(rest.lower())
+        rest = ""
+    return (rest or None), honorific
+
+
+def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str | None:
+    """A position written before the name: "Giám đốc Sở GTVT Vũ Văn Viện"; with a rank
+    between, a comma may close it: "Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang"."""
+    data = _data()
+    s, _ = art.sentence_span(pos)
+    window_start = max(s, pos - 90)
+    for m in data["position"].finditer(art.text, window_start, pos):
+        core = art.text[m.start():pos].rstrip()
+        if allow_comma:
+            core = core.rstrip(",").rstrip()
+        bare = _drop_parenthetical(core)
+        if regex.search(r"[,;:()“”\"]", bare) or data["end_words"].search(core):
+            continue
+        if has_person(art.text, m.start(), m.start() + len(core)):
+            continue
+        return bare.strip() or None
+    return None
+
+
+def has_person(text: str, start: int, end: int) -> bool:
+    """Does a person's name (after a trigger, or a valid family-name run) stand in text[start:end]?"""
+    return first_person(text, start, end) is not None
+
+
+def first_person(text: str, start: int, end: int) -> int | None:
+    data = _data()
+    found = [m.start() for m in data["trigger_name"].finditer(text, start, end)]
+    found += [m.start() for m in data["family_run"].finditer(text, start, end) if valid_name(text, m.start(), m.end())]
+    return min(found) if found else None
+
+
+def _drop_parenthetical(text: str) -> str:
+    return regex.sub(r"\s*\([^()]{1,20}\)", "", text)
+
+
+def parse_chain(art: Article, pos: int) -> list[str]:
+    """The title chain after a name: ", Bí thư Đảng ủy, Chính ủy Quân khu 9; …"."""
+    data = _data()
+    text = art.text
+    _, sent_end = art.sentence_span(pos)
+    titles: list[str] = []
+    sep = _SEP_FIRST
+    i = pos
+    while i < sent_end:
+        m = sep.match(text, i, sent_end)
+        if not m:
+            break
+        seg_start = m.end()
+        stop = _SEGMENT_END.search(text, seg_start, sent_end)
+        seg_end = stop.start() if stop else sent_end
+        person_at = first_person(text, seg_start, seg_end)
+        if person_at is not None:
+            head = text[seg_start:person_at]
+            joined = regex.search(r"\s+(?:và|cùng|với)\s*$", head)
+            if not joined:
+                break                    # the segment is the next person's ("…, Chủ tịch UBND Nguyễn Văn B")
+            seg_end = seg_start + joined.start()
+        segment = text[seg_start:seg_end]
+        cut = data["end_words"].search(segment)
+        ended = False
+        if cut:
+            segment, ended = segment[:cut.start()], True
+        segment = segment.strip()
+        if not _is_title(segment):
+            break
+        titles.append(segment)
+        if ended:
+            break
+        i = seg_end
+        sep = _SEP_NEXT
+    return titles
+
+
+def _is_title(segment: str) -> bool:
+    data = _data()
+    if not segment or len(segment) > 120:
+        return False
+    if segment in data["places"]:
+        return False
+    if data["position_start"].match(segment):
+        return True
+    return bool(data["org_start"].match(segment))
+
+
+# --- merging ----------------------------------------------------------------------
+
+def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
+    """One official per name, in order of first mention; short mentions attach to the
+    latest earlier person whose name ends with the given name."""
+    by_name: dict[str, OfficialDraft] = {}
+    order: list[OfficialDraft] = []
+    for mention in sorted(mentions, key=lambda x: x.start):
+        if mention.name is None:
+            person = _resolve_short(mention, order)
+            if person is None:
+                continue
+        else:
+            key = mention.name.lower()
+            person = by_name.get(key) or _longer_name(key, order)
+            if person is None:
+                person = OfficialDraft(mention.name, mention.rule, mention.start, mention.end)
+                by_name[key] = person
+                order.append(person)
+        mention.official = person
+        person.rank = person.rank or mention.rank
+        person.honorific = person.honorific or mention.honorific
+        for title in mention.titles:
+            if title.lower() not in (t.lower() for t in person.titles):
+                person.titles.append(title)
+        person.mentions.append((mention.mention_start, mention.mention_end))
+    for person in order:
+        person.titles = _without_prefixes(person.titles)
+        if "tác giả" in person.titles and len(person.titles) > 1:
+            person.titles = [t for t in person.titles if t != "tác giả"] + ["tác giả"]
+        person.organizations = organizations(person.titles)
+    return order
+
+
+def _without_prefixes(titles: list[str]) -> list[str]:
+    """A bare position ("Bộ trưởng") beside a longer title that starts with it ("Bộ trưởng
+    Bộ NN&PTNT") says nothing more: keep the longer one."""
+    def bare(t: str) -> bool:
+        m = _data()["position_start"].fullmatch(t)
+        return bool(m)
+    return [t for t in titles if not (bare(t) and any(o != t and o.lower().startswith(t.lower() + " ") for o in titles))]
+
+
+def _longer_name(key: str, people: list[OfficialDraft]) -> OfficialDraft | None:
+    """"PGS.TS Chu Hồi" after "PGS.TS Nguyễn Chu Hồi": the same person, named without the family name."""
+    if len(key.split()) != 2:
+        return None
+    return next((p for p in people if p.name.lower().endswith(" " + key) and len(p.name.split()) > 2), None)
+
+
+def _resolve_short(mention: Mention, people: list[OfficialDraft]) -> OfficialDraft | None:
+    for person in reversed(people):
+        if person.start < mention.start and person.name.split()[-1] == mention.given and "tác giả" not in person.titles:
+            return person
+    return None
+
+
+# --- organisations ----------------------------------------------------------------
+
+def organizations(titles: list[str]) -> list[str]:
+    """The organisations named in the titles, abbreviations expanded, with a bare party
+    committee completed from the next title ("Bí thư Đảng ủy, Chính ủy Quân khu 9")."""
+    data = _data()
+    raw = []
+    for title in titles:
+        if title == "tác giả":
+            continue
+        org = _strip_position(title)
+        if org:
+            raw.append(org)
+    orgs = []
+    for i, org in enumerate(raw):
+        if org in data["generic_orgs"] and i + 1 < len(raw):
+            owner = _owner(raw[i + 1])
+            if owner:
+                org = f"{org} {owner}"
+        expanded = expand(org)
+        if expanded not in orgs:
+            orgs.append(expanded)
+    return orgs
+
+
+def _strip_position(title: str) -> str | None:
+    data = _data()
+    rest = title
+    while True:
+        m = data["position_start"].match(rest)
+        if not m:
+            break
+        rest = rest[m.end():].lstrip()
+        rest = regex.sub(r"^(?:Thường trực|thường trực)\s*", "", rest)
+        rest = regex.sub(r"^kiêm\s+", "", rest)
+    if not rest or not data["org_start"].match(rest):
+        return None
+    return rest.strip()
+
+
+def _owner(org: str) -> str | None:
+    data = _data()
+    if data["military_units"].match(org):
+        return org
+    m = regex.search(r"(?:TP\.?|Thành phố|tỉnh|huyện|quận|thị xã)\s*(\p{Lu}.*)$", org)
+    return m.group(1).strip() if m else None
+
+
+def expand(org: str) -> str:
+    table = _data()["abbreviations"]
+    out = []
+    for token in regex.split(r"(\s+)", org):
+        if token.startswith("TP.") and len(token) > 3:
+            out.append(table["TP"] + " " + token[3:])
+            continue
+        out.append(table.get(token, token))
+    return "".join(out)
+
+
+PRODUCTIONS = {
+    "official.name": name,
+    "official.foreign": foreign,
+    "official.short": short,
+    "official.byline": byline,
+    "official.byline_final": byline_final,
+}
