@@ -59,6 +59,7 @@ def _data():
         "family_run": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}(?![ ]?\p{Lu}|[\p{L}\p{M}])", 0),
         "places": frozenset(p.lexicon("place_names")),
         "blockers": frozenset(p.lexicon("name_blockers")),
+        "place_list": p.compile(r"(?<![\p{L}\p{M}])(?:{@name_blockers})\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và)\s*$", 0),
         "recorded": {k: v for k, v in p.lexicon("recorded_honorifics").items()},
         "trigger_end": p.compile(r"(?<![\p{L}\p{M}])(?P<trigger>{person_trigger})[ ]*$", 0),
         "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
@@ -82,6 +83,7 @@ _SEGMENT_END = regex.compile(r"[,;:()“”\"\n]|\.(?=\s|$)|!|\?")
 _SYLLABLE = r"(?:\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}])|\p{Lu}[\p{Ll}\p{M}]*)"
 _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
 _SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu}))[ \t]*")
+_ACRONYM_ORG = regex.compile(r"\p{Lu}[\p{Lu}\d&-]+(?:\s|$)")
 _SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
 
 
@@ -247,9 +249,12 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _blocked(text: str, pos: int) -> bool:
+    """A street, a school, a place: "đường Nguyễn Trãi", "huyện Hương Khê, Vũ Quang"."""
     left = text[max(0, pos - 25):pos].split()
     blockers = _data()["blockers"]
-    return bool(left) and (left[-1] in blockers or len(left) > 1 and f"{left[-2]} {left[-1]}" in blockers)
+    if left and (left[-1] in blockers or len(left) > 1 and f"{left[-2]} {left[-1]}" in blockers):
+        return True
+    return bool(_data()["place_list"].search(text, max(0, pos - 60), pos))
 
 
 def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
@@ -347,7 +352,7 @@ def _is_title(segment: str) -> bool:
         return False
     if data["position_start"].match(segment):
         return True
-    return bool(data["org_start"].match(segment))
+    return bool(data["org_start"].match(segment) or _ACRONYM_ORG.match(segment))
 
 
 # --- merging ----------------------------------------------------------------------

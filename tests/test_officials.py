@@ -1,0 +1,55 @@
+"""Officials beyond the rule examples: the seed sentence the issue names, mention merging,
+organisations, and the abbreviation table's examples."""
+import pytest
+
+from extractor.officials import expand, organizations
+from extractor.patterns import load_patterns
+from extractor.pipeline import extract
+
+SEED_SENTENCE = ("Đến dự và cùng chỉ đạo hội nghị có Thiếu tướng Hồ Văn Thái, Bí thư Đảng ủy, Chính ủy Quân khu 9; "
+                 "đồng chí Phạm Văn Hiểu, Phó bí thư Thường trực Thành ủy, Chủ tịch HĐND TP Cần Thơ.")
+
+
+def test_the_issue_sentence_gives_two_people():
+    report = extract(SEED_SENTENCE)
+    people = [(o.name, o.rank, o.honorific, o.titles) for o in report.officials]
+    assert people == [
+        ("Hồ Văn Thái", "Thiếu tướng", None, ["Bí thư Đảng ủy", "Chính ủy Quân khu 9"]),
+        ("Phạm Văn Hiểu", None, "đồng chí", ["Phó bí thư Thường trực Thành ủy", "Chủ tịch HĐND TP Cần Thơ"]),
+    ]
+    thai = report.officials[0]
+    assert thai.organizations == ["Đảng ủy Quân khu 9", "Quân khu 9"]
+    assert [SEED_SENTENCE[m.start:m.end] for m in thai.mentions] == ["Thiếu tướng Hồ Văn Thái"]
+
+
+def test_mentions_merge_and_short_mentions_attach():
+    text = ("Thiếu tướng Lê Văn Định, Tư lệnh Quân khu 5 phát biểu. Đại tá Ngô Minh Hà báo cáo. "
+            "Theo Thiếu tướng Định, năm qua đơn vị hoàn thành tốt nhiệm vụ. Ông Hà cho biết thêm. "
+            "Thiếu tướng Lê Văn Định, Bí thư Đảng ủy Quân khu 5 kết luận.")
+    report = extract(text)
+    assert [o.name for o in report.officials] == ["Lê Văn Định", "Ngô Minh Hà"]
+    dinh, ha = report.officials
+    assert dinh.titles == ["Tư lệnh Quân khu 5", "Bí thư Đảng ủy Quân khu 5"]
+    assert [text[m.start:m.end] for m in dinh.mentions] == ["Thiếu tướng Lê Văn Định", "Thiếu tướng Định",
+                                                            "Thiếu tướng Lê Văn Định"]
+    assert [text[m.start:m.end] for m in ha.mentions] == ["Đại tá Ngô Minh Hà", "Ông Hà"]
+
+
+def test_position_before_the_name_and_bylines():
+    text = ("Cùng dự có Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giao và Giám đốc Sở GTVT Vũ Văn Viên.\n\n"
+            "Tin, ảnh: MINH KHOA")
+    report = extract(text)
+    got = {o.name: (o.rank, o.titles) for o in report.officials}
+    assert got["Phan Văn Giao"] == ("Đại tướng", ["Bộ trưởng Bộ Quốc phòng"])
+    assert got["Vũ Văn Viên"] == (None, ["Giám đốc Sở GTVT"])
+    assert got["Minh Khoa"] == (None, ["tác giả"])
+
+
+@pytest.mark.parametrize("example", load_patterns().table("abbreviation_examples"),
+                         ids=lambda e: e["text"])
+def test_organizations_expand_abbreviations(example):
+    assert organizations([example["text"]]) == example["organizations"]
+
+
+def test_expand_glued_city_prefix():
+    assert expand("UBND TP.Hà Nội") == "Ủy ban nhân dân Thành phố Hà Nội"
