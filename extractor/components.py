@@ -7,7 +7,7 @@ order in which they run is written once, in pipeline.py.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
@@ -45,10 +45,11 @@ def sentences(doc: Doc) -> Doc:
     spans = split_sentences(doc.text)
     art.set_sentences(spans)
     # One array write instead of a property set per token (which re-checks the whole doc).
-    starts = {s for s, _ in spans}
-    values = numpy.fromiter((1 if t.idx in starts or t.i == 0 else -1 for t in doc), dtype="int64", count=len(doc))
     if len(doc):
-        doc.from_array([SENT_START], values.reshape(-1, 1).astype("uint64"))
+        offsets = doc.to_array([IDX]).astype("int64").reshape(-1)
+        values = numpy.where(numpy.isin(offsets, [s for s, _ in spans]), 1, -1)
+        values[0] = 1
+        doc.from_array([SENT_START], values.astype("int64").reshape(-1, 1).astype("uint64"))
     return doc
 
 

@@ -139,7 +139,10 @@ def foreign(m, rule: Rule, art: Article):
         return None
     from .wordseg import proper_noun_spans
 
+    # Tag a short window, not the whole sentence: the tagger's cost grows with length.
     s, e = art.sentence_span(m.start("name"))
+    s = max(s, art.text.rfind(" ", s, max(s, m.start("trigger") - 1)) + 1)
+    e = min(e, m.end("name") + 30)
     spans = proper_noun_spans(art.text[s:e])
     if not any(a + s <= m.start("name") and m.end("name") <= b + s for a, b in spans):
         return None
@@ -150,8 +153,9 @@ def short(m, rule: Rule, art: Article):
     rank, honorific = _trigger_parts(m.group("trigger"))
     if rank is None and honorific is None and m.group("trigger").lower() not in ("anh", "chị", "cụ", "em"):
         return None
-    mention = Mention(rule.name, m.start(), m.end(), given=m.group("given"), rank=rank, honorific=honorific,
-                      mention_start=m.start(), mention_end=m.end())
+    start = m.start("trigger")            # the trigger sits in a lookbehind, outside m.start()
+    mention = Mention(rule.name, start, m.end(), given=m.group("given"), rank=rank, honorific=honorific,
+                      mention_start=start, mention_end=m.end())
     return [mention]
 
 
@@ -262,6 +266,8 @@ def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
     honorific = None
     rest = trigger.strip()
     m = data["honorific_start"].match(rest + " ")
+    if m and rest[m.end():m.end() + 1].islower():
+        m = None                         # "Anh hùng LLVT": not the honorific "anh"
     if m:
         honorific = data["recorded"].get(m.group("h").lower())
         rest = rest[m.end():].strip() if m.end() <= len(rest) else ""

@@ -26,7 +26,8 @@ import yaml
 from .errors import PatternError
 
 _REF = regex.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_]\w*)\}")
-_FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE}
+# REVERSE searches from the end of the text: for a rule anchored there (a byline).
+_FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE, "REVERSE": regex.REVERSE}
 _RULE_KEYS = {"name", "produce", "priority", "pattern", "flags", "examples", "negative", "doc"}
 _SECTIONS = {"pieces", "lexicons", "rules", "tables", "doc"}
 
