@@ -63,8 +63,8 @@ def _data():
         "recorded": {k: v for k, v in p.lexicon("recorded_honorifics").items()},
         "trigger_end": p.compile(r"(?<![\p{L}\p{M}])(?P<trigger>{person_trigger})[ ]*$", 0),
         "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
-        "position": p.compile(r"(?<![\p{L}\p{M}])(?:(?:nguyên|quyền)\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
-        "position_start": p.compile(r"(?:(?:nguyên|Nguyên|quyền|Quyền|kiêm)\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
+        "position": p.compile(r"(?<![\p{L}\p{M}])(?:(?:nguyên|quyền)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
+        "position_start": p.compile(r"(?:(?:nguyên|quyền|kiêm)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
         "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
         "end_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@chain_end_words})(?![\p{L}\p{M}])", 0),
         "trigger_name": p.compile(r"(?<![\p{L}\p{M}])(?:{person_trigger})[ ]+{name_syllable}", 0),
@@ -215,7 +215,9 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     if trig:
         rank, honorific = _trigger_parts(trig.group("trigger"))
         m_start = trig.start("trigger")
-    position = _position_before(art, m_start, allow_comma=bool(trig))
+    # A comma may close a position only before a rank ("Bộ trưởng Bộ Quốc phòng, Đại tướng
+    # X"); before "ông", "chị" it closes a clause ("Thay mặt sinh viên các khóa, chị Y").
+    position = _position_before(art, m_start, allow_comma=rank is not None)
     if not (trig or position):
         if _blocked(art.text, start) or full in data["places"] or _after_capitalised_word(art.text, start):
             return None
