@@ -70,6 +70,7 @@ class Article:
     dates: list[DateDraft] = field(default_factory=list)
     documents: list[DocumentDraft] = field(default_factory=list)
     officials: list[Any] = field(default_factory=list)
+    checks: list[Any] = field(default_factory=list)
     person_mentions: list[Any] = field(default_factory=list)
     accepted: list[Any] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)

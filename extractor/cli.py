@@ -85,9 +85,19 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
         attrs = ", ".join(f"{k} {v:.4f}" for k, v in scores["official_attributes"].items() if v is not None)
         click.echo(f"official attributes (accuracy over matched officials): {attrs}")
         click.echo(f"dates with an inferred year (not scored): {scores['inferred_dates_not_scored']}")
+        ch = scores["checks"]
+        if ch["gold"]:
+            click.echo(f"checks: {ch['found']}/{ch['gold']} gold checks found, {ch['right_status']} with the right status "
+                       f"({ch['right_status_rate']:.2%}); real errors flagged {ch['errors_flagged']}/{ch['real_errors']}; "
+                       f"false alarms on consistent gold checks {ch['false_alarms_on_consistent_gold']}; "
+                       f"inconsistent checks not in the gold {ch['inconsistent_not_in_gold']}")
     if verbose:
         for line in result.misses + result.extras + result.wrong:
             click.echo(line)
+        for title, lines in (("real errors flagged", result.errors_flagged), ("real errors missed", result.errors_missed),
+                             ("false alarms", result.false_alarms), ("inconsistent checks not in the gold", result.extra_alarms)):
+            for line in lines:
+                click.echo(f"{title}: {line}")
     for line in result.crashes + result.offset_violations:
         click.echo(line, err=True)
     if result.crashes or result.offset_violations:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from . import context, dates, documents, figures, officials
+from . import checks, context, dates, documents, figures, officials
 from .article import Article, DateDraft, DocumentDraft, FigureDraft
 from .matcher import DEFAULT_TIMEOUT, find_candidates, resolve
 from .normalize import Normalized
@@ -121,3 +121,11 @@ def make_officials(nlp: Language, name: str, timeout: float):
         return doc
 
     return find_officials
+
+
+@Language.component("chiso_checks")
+def check_step(doc: Doc) -> Doc:
+    """Redo the arithmetic the text states, with the stated precision's intervals."""
+    art = _article(doc)
+    art.checks = checks.run(art)
+    return doc

@@ -57,6 +57,14 @@ class Result:
     extras: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     inferred_dates: int = 0
+    gold_checks: int = 0
+    checks_found: int = 0
+    checks_right: int = 0
+    gold_errors: int = 0
+    errors_flagged: list[str] = field(default_factory=list)
+    errors_missed: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    extra_alarms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +74,11 @@ class Result:
             "sections": {s: {"precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4),
                              "tp": t.tp, "fp": t.fp, "fn": t.fn} for s, t in self.tallies.items()},
             "inferred_dates_not_scored": self.inferred_dates,
+            "checks": {"gold": self.gold_checks, "found": self.checks_found, "right_status": self.checks_right,
+                       "right_status_rate": round(self.checks_right / self.gold_checks, 4) if self.gold_checks else None,
+                       "real_errors": self.gold_errors, "errors_flagged": len(self.errors_flagged),
+                       "false_alarms_on_consistent_gold": len(self.false_alarms),
+                       "inconsistent_not_in_gold": len(self.extra_alarms)},
             "figure_attributes": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.attributes.items()},
             "official_attributes": {a: (round(c / n, 4) if n else None) for a, (c, n) in self.official_attributes.items()},
         }
@@ -111,9 +124,13 @@ def score_article(aid: str, text: str, gold: dict, report: dict, result: Result)
     written_dates = [d for d in report["dates"] if not d.get("year_inferred")]
     result.inferred_dates += len(report["dates"]) - len(written_dates)
     predicted = {"figures": report["figures"], "documents": report["documents"], "dates": written_dates}
+    figure_links = {}
     for section, same in (("figures", _same_value), ("documents", _same_number), ("dates", _same_date)):
         placed = locate(text, gold.get(section, []))
-        _match_spans(aid, text, section, placed, predicted[section], same, result)
+        links = _match_spans(aid, text, section, placed, predicted[section], same, result)
+        if section == "figures":
+            figure_links = {predicted["figures"][k]["id"]: g["text"] for g, k in links}
+    _match_checks(aid, gold.get("checks", []), report.get("checks", []), figure_links, result)
     _match_officials(aid, gold.get("officials", []), report["officials"], result)
     return result
 
@@ -168,9 +185,10 @@ def _same_date(g: dict, p: dict) -> bool:
     return g.get("value") == p.get("value")
 
 
-def _match_spans(aid, text, section, placed, predicted, same, result: Result) -> None:
+def _match_spans(aid, text, section, placed, predicted, same, result: Result) -> list:
     tally = result.tallies[section]
     taken: set[int] = set()
+    links = []
     for g, gs, ge in placed:
         hit = None
         for k, p in enumerate(predicted):
@@ -182,6 +200,7 @@ def _match_spans(aid, text, section, placed, predicted, same, result: Result) ->
             result.misses.append(f"{aid}: {section} MISS {g['text']!r} {_brief(g)}  …{_around(text, gs, ge)}…")
             continue
         taken.add(hit)
+        links.append((g, hit))
         tally.tp += 1
         if section == "figures":
             _attributes(aid, g, predicted[hit], result)
@@ -189,6 +208,51 @@ def _match_spans(aid, text, section, placed, predicted, same, result: Result) ->
         if k not in taken:
             tally.fp += 1
             result.extras.append(f"{aid}: {section} EXTRA {p['text']!r} {_brief(p)}  …{_around(text, p['start'], p['end'])}…")
+    return links
+
+
+def _match_checks(aid: str, gold: list[dict], predicted: list[dict], links: dict[str, str], result: Result) -> None:
+    """A predicted check matches a gold one when the rule is the same and its figures are
+    the gold's figures (all of them, or all but one where the gold names three or more:
+    a total found elsewhere in the article is still the same claim). A real error counts
+    as flagged when any inconsistent check shares the gold's figures, whatever its rule."""
+    def texts(check: dict) -> set[str]:
+        return {links[f] for f in check["figures"] if f in links}
+
+    def covers(g: dict, p: dict) -> bool:
+        want, got = set(g["figures"]), texts(p)
+        need = len(want) if len(want) <= 2 else len(want) - 1
+        return len(want & got) >= need
+
+    used: set[int] = set()
+    for g in gold:
+        result.gold_checks += 1
+        same_rule = [k for k, p in enumerate(predicted) if p["rule"] == g["rule"] and covers(g, p)]
+        label = f"{aid}: {g['rule']} {g['figures']} ({g['status']})"
+        if same_rule:
+            result.checks_found += 1
+            used.update(same_rule)
+            statuses = {predicted[k]["status"] for k in same_rule}
+            if g["status"] in statuses:
+                result.checks_right += 1
+            else:
+                result.wrong.append(f"{label}: chiso says {sorted(statuses)}")
+            if g["status"] == "consistent" and statuses == {"inconsistent"}:
+                result.false_alarms.append(f"{label}: " + "; ".join(predicted[k]["message"] for k in same_rule))
+        else:
+            result.misses.append(f"{aid}: checks MISS {g['rule']} {g['figures']} ({g['status']})")
+        if g["status"] == "inconsistent":
+            result.gold_errors += 1
+            flagged = [p for p in predicted if p["status"] == "inconsistent" and covers(g, p)
+                       or p["status"] == "inconsistent" and len(set(g["figures"]) & texts(p)) >= 2]
+            if flagged:
+                result.errors_flagged.append(f"{label}: " + " | ".join(f"[{p['rule']}, {p.get('severity')}] {p['message']}" for p in flagged))
+            else:
+                result.errors_missed.append(label)
+    for k, p in enumerate(predicted):
+        if p["status"] == "inconsistent" and k not in used and not any(
+                set(g["figures"]) & texts(p) and g["status"] == "inconsistent" for g in gold):
+            result.extra_alarms.append(f"{aid}: [{p['rule']}] {p['message']}")
 
 
 def _attributes(aid: str, g: dict, p: dict, result: Result) -> None:

@@ -15,7 +15,7 @@ from .normalize import normalize
 from .report import build_report
 
 # The spaCy components, in the order they run after the tokenizer.
-STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials")
+STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials", "chiso_checks")
 
 
 @lru_cache(maxsize=1)

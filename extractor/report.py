@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .article import Article
-from .model import DateItem, Document, ErrorEntry, Figure, Official, Report, Span
+from .model import Check, DateItem, Document, ErrorEntry, Figure, Official, Report, Span
 
 
 def build_report(art: Article, article_id: str | None) -> Report:
@@ -45,6 +45,20 @@ def build_report(art: Article, article_id: str | None) -> Report:
         mentions = [Span(start=a, end=b) for a, b in (span(s, e) for s, e in o.mentions)]
         officials.append(Official(id=f"p{i}", name=o.name, rank=o.rank, honorific=o.honorific,
                                   titles=list(o.titles), organizations=list(o.organizations), mentions=mentions))
-    return Report(id=article_id, figures=figures, officials=officials, documents=documents, dates=dates,
+    checks = []
+    for i, c in enumerate(art.checks, start=1):
+        checks.append(Check(id=f"c{i}", rule=c.rule, status=c.status,
+                            figures=[ids[id(f)] for f in c.figures if id(f) in ids],
+                            reported=c.reported, computed=_round(c.computed),
+                            interval=[_round(x) for x in c.interval] if c.interval else None,
+                            severity=c.severity, message=c.message, message_vi=c.message_vi))
+    return Report(id=article_id, figures=figures, officials=officials, documents=documents, dates=dates, checks=checks,
                   errors=[ErrorEntry(**e) for e in art.errors])
 
+
+
+def _round(value):
+    """Computed values to 6 decimals: enough to show the arithmetic, short enough to read."""
+    if value is None:
+        return None
+    return value.quantize(type(value)("0.000001")).normalize()

@@ -1,0 +1,27 @@
+"""Step 6: the checker. Every checkable arithmetic claim, redone with the intervals the
+written precision allows (statcheck's rule) — see rules.py for the rules."""
+from __future__ import annotations
+
+from ..article import Article
+from . import rules
+from .base import CheckDraft
+
+# The rules in the order they run; year_over_year comes last, for the changes no other
+# rule could check.
+RULES = (rules.ratio, rules.pair_change, rules.two_values_change, rules.part_of_total, rules.sums,
+         rules.bound, rules.rate, rules.multiplier, rules.grim)
+
+
+def run(art: Article) -> list[CheckDraft]:
+    checks: list[CheckDraft] = []
+    seen: set[tuple] = set()
+    for rule in RULES:
+        for check in rule(art):
+            key = (check.rule, tuple(sorted(id(f) for f in check.figures)))
+            if key not in seen:
+                seen.add(key)
+                checks.append(check)
+    covered = {id(f) for c in checks for f in c.figures if f.kind == "change"}
+    checks += rules.year_over_year(art, covered)
+    checks.sort(key=lambda c: min((f.start for f in c.figures if f.end > 0), default=0))
+    return checks

@@ -1,0 +1,148 @@
+"""What every check shares: reading a figure as an interval, judging a computed value
+against a stated one, and writing the verdict in English and Vietnamese."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..article import Article, FigureDraft
+from ..numbers import scale_of
+from .interval import Interval, fmt, rounds_to, stated, truncates_to
+
+
+@dataclass(eq=False)
+class CheckDraft:
+    rule: str
+    status: str
+    figures: list[FigureDraft]
+    message: str
+    message_vi: str
+    reported: Decimal | None = None
+    computed: Decimal | None = None
+    interval: tuple[Decimal, Decimal] | None = None
+    severity: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def scale(art: Article, f: FigureDraft, partner: bool = True) -> Decimal:
+    """The scale words written with a figure ("21,6 nghìn tỷ" -> 10^12), or its range partner's
+    ("7,5 - 15 triệu đồng": the 7,5 is in millions too)."""
+    factor = Decimal(1)
+    for word in art.text[f.q_start:f.end].split()[1:]:
+        s = scale_of(word.strip(",.;"))
+        if s:
+            factor *= s
+    if factor == 1 and partner and f.range_with is not None:
+        return scale(art, f.range_with, partner=False)
+    return factor
+
+
+def exact(art: Article, f: FigureDraft) -> bool:
+    """A whole count written in full ("1.359 chi ủy", "130.000 đồng") is exact."""
+    return (f.kind in ("count", "money", "change") and f.unit not in ("%", "điểm phần trăm", "lần")
+            and not f.decimals and scale(art, f) == 1 and f.qualifier is None)
+
+
+def interval(art: Article, f: FigureDraft) -> Interval:
+    return stated(f.value, f.decimals, scale(art, f), exact=exact(art, f), qualifier=f.qualifier)
+
+
+def number_text(value: Decimal, vi: bool = False, places: int = 4) -> str:
+    text = fmt(value, places)
+    if vi:
+        whole, _, frac = text.partition(".")
+        text = whole + ("," + frac if frac else "")
+    return text
+
+
+def in_units(art: Article, f: FigureDraft, value: Decimal | None = None) -> tuple[str, str]:
+    """A figure's value as written, in its own scale ("106.376 tỷ" stays 106376, not 10^14)."""
+    factor = scale(art, f)
+    v = (f.value if value is None else value) / factor
+    return number_text(v), number_text(v, vi=True)
+
+
+def written(art: Article, f: FigureDraft) -> str:
+    """A figure's number as the text writes it, with its scale: "75.105 tỷ", "12,5 nghìn tỷ"."""
+    label = scale_label(art, f)
+    number = art.text[f.q_start:f.q_end].split()[0] if f.q_end > f.q_start else number_text(f.value)
+    return f"{number} {label}".strip() if label and label not in number else number
+
+
+def scale_label(art: Article, f: FigureDraft) -> str:
+    words = [w for w in art.text[f.q_start:f.end].split()[1:] if scale_of(w.strip(",.;"))]
+    if not words and f.range_with is not None:
+        words = [w for w in art.text[f.range_with.q_start:f.range_with.end].split()[1:] if scale_of(w.strip(",.;"))]
+    return " ".join(words)
+
+
+def judge(rule: str, figures: list[FigureDraft], reported: FigureDraft, point: Decimal, computed: Interval,
+          what: str, what_vi: str, art: Article, unit: str = "") -> CheckDraft:
+    """Compare a computed value with a stated one, given the stated precision.
+
+    Consistent when the exact arithmetic lands in the stated value's interval; still
+    consistent, and said so, when only the inputs' own rounding makes it land there.
+    Otherwise inconsistent: severity `rounding` when the miss is within one unit of the
+    last written digit (truncated instead of rounded, or a slip in the last digit),
+    `error` beyond that."""
+    d = reported.decimals or 0
+    shown = reported.value
+    factor = scale(art, reported)
+    if factor != 1:
+        # Say it in the figure's own scale: "106466 tỷ", not 106466000000000.
+        point, computed = point / factor, Interval(computed.lo / factor, computed.hi / factor)
+        shown = shown / factor
+        unit = f" {scale_label(art, reported)}{unit}"
+    # A ratio's qualifier ("khoảng 476.158/2.029.202") speaks of its counts, not of its percent.
+    qualifier = None if reported.kind == "ratio" else reported.qualifier
+    target = stated(shown, d, Decimal(1), exact=exact(art, reported), qualifier=qualifier)
+    p_en, p_vi = number_text(point), number_text(point, vi=True)
+    r_en, r_vi = number_text(shown), number_text(shown, vi=True)
+    common = dict(reported=reported.value, computed=point * factor, interval=(target.lo * factor, target.hi * factor))
+    if target.contains(point):
+        return CheckDraft(rule, "consistent", figures,
+                          f"{what} = {p_en}{unit}, which rounds to the stated {r_en}{unit}",
+                          f"{what_vi} = {p_vi}{unit}, làm tròn đúng bằng {r_vi}{unit} đã nêu", **common)
+    if computed.meets(target):
+        lo, hi = number_text(computed.lo), number_text(computed.hi)
+        return CheckDraft(rule, "consistent", figures,
+                          f"{what} = {p_en}{unit}, which rounds to {number_text(rounds_to(point, d))}{unit}, not the "
+                          f"stated {r_en}{unit}; consistent only because the inputs are rounded too: with them "
+                          f"anywhere in their intervals the result spans [{lo}; {hi}]{unit}",
+                          f"{what_vi} = {p_vi}{unit}, làm tròn thành {number_text(rounds_to(point, d), vi=True)}{unit}, "
+                          f"không phải {r_vi}{unit}; chỉ khớp vì các số đầu vào cũng đã làm tròn "
+                          f"(kết quả có thể từ {number_text(computed.lo, vi=True)} đến {number_text(computed.hi, vi=True)}{unit})",
+                          **common)
+    unit_of_last = Decimal(10) ** -d
+    if d >= 0 and truncates_to(point, d) == shown and point >= 0:
+        why, why_vi, severity = "the stated figure is truncated, not rounded", "số đã nêu bị cắt bớt chứ không làm tròn", "rounding"
+    elif abs(point - shown) <= unit_of_last:
+        why, why_vi, severity = "a slip in the last digit", "lệch ở chữ số cuối", "rounding"
+    else:
+        why, why_vi, severity = f"off by {number_text(point - shown)}{unit}", f"chênh {number_text(point - shown, vi=True)}{unit}", "error"
+    return CheckDraft(rule, "inconsistent", figures,
+                      f"{what} = {p_en}{unit}, which rounds to {number_text(rounds_to(point, d))}{unit}, not the stated "
+                      f"{r_en}{unit} ({why})",
+                      f"{what_vi} = {p_vi}{unit}, làm tròn thành {number_text(rounds_to(point, d), vi=True)}{unit}, "
+                      f"không phải {r_vi}{unit} như đã nêu ({why_vi})", severity=severity, **common)
+
+
+def same_family(a: FigureDraft, b: FigureDraft) -> bool:
+    """Two figures that measure the same sort of thing: money in one currency, counts of
+    things (the same head noun), numbers with one unit."""
+    if a.kind == "money" or b.kind == "money":
+        return _currency(a) is not None and _currency(a) == _currency(b)
+    if a.unit is None or b.unit is None or "%" in (a.unit or "") or "%" in (b.unit or ""):
+        return False
+    return a.unit.split()[0].lower() == b.unit.split()[0].lower()
+
+
+def _currency(f: FigureDraft) -> str | None:
+    if f.unit is None:
+        return None
+    head = f.unit.split("/")[0]
+    return head if head in ("đồng", "USD", "EUR", "euro", "Euro", "yên", "nhân dân tệ") else None
+
+
+def is_share(f: FigureDraft) -> bool:
+    return f.kind == "percent" and f.unit == "%" and f.pair_with is None and f.range_with is None

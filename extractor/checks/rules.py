@@ -1,0 +1,554 @@
+"""The checks, one function a rule; each returns the CheckDrafts it can make of an article.
+
+ratio             a/b against its stated percent ("1.359/1.417 = 95,91%").
+pair_change       "A%/B% (tăng|giảm C%)": A − B against C, points or relative.
+two_values_change "từ X lên|xuống Y, tăng|giảm Z (P%)", and "V, tăng D (tăng P%)".
+part_of_total     a part, its share, and a total stated in the sentence or the article.
+sum               parts presented as the whole ("trong đó …", "số còn lại …", "Cụ thể, …").
+bound             a part larger than its whole; a share ("chiếm") above 100%.
+rate              "368 vụ (52,6 vụ/ngày)" in 7 days.
+multiplier        "gấp X lần" against the two values it compares.
+grim              "x% of N" must be reachable with a whole count (GRIM).
+year_over_year    a change against a year the text gives no value for: unverifiable,
+                  with the earlier value it implies.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..article import Article, FigureDraft
+from ..patterns import load_patterns
+from .base import CheckDraft, exact, interval, is_share, judge, number_text, same_family, scale, written
+from .interval import Interval, stated
+
+HUNDRED = Decimal(100)
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    p = load_patterns()
+    return {
+        "total_before": p.compile(r"(?:{@total_words})\s*$"),
+        "total_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})(?![\p{L}\p{M}])"),
+        "breakdown": p.compile(r"(?<![\p{L}\p{M}])(?:{@breakdown_words})(?![\p{L}\p{M}])\s*[,:]?\s*"),
+        "not_whole": p.compile(r"\G\s*(?:{@not_whole_words})(?![\p{L}\p{M}])"),
+        "remaining": p.compile(r"(?:{@remaining_words})\s*$"),
+        "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
+        "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
+        "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
+    }
+
+
+def _sentence_figures(art: Article, f: FigureDraft) -> list[FigureDraft]:
+    return [g for g in art.figures if g.sentence == f.sentence]
+
+
+def _before(art: Article, f: FigureDraft, width: int = 40) -> str:
+    s, _ = art.sentence_span(f.start)
+    return art.text[max(s, f.start - width):f.start]
+
+
+# --- ratio --------------------------------------------------------------------------
+
+def ratio(art: Article) -> list[CheckDraft]:
+    """A ratio with a stated percent: a/b × 100 against the percent, numerator and
+    denominator taken as exact counts."""
+    out = []
+    for f in art.figures:
+        if f.kind != "ratio" or f.value is None or not f.denominator:
+            continue
+        point = f.numerator / f.denominator * HUNDRED
+        what = f"{number_text(f.numerator)}/{number_text(f.denominator)}"
+        what_vi = f"{number_text(f.numerator, True)}/{number_text(f.denominator, True)}"
+        out.append(judge("ratio", [f], f, point, Interval.point(point), what, what_vi, art, "%"))
+    return out
+
+
+# --- pair_change --------------------------------------------------------------------
+
+def pair_change(art: Article) -> list[CheckDraft]:
+    """"đạt 16,03%/16,37% (giảm 0,34% so với năm 2021)": the difference of the pair against
+    the change, read as percentage points, then as a relative change."""
+    out = []
+    for c in art.figures:
+        a = c.of
+        if c.kind != "change" or a is None or a.pair_with is None:
+            continue
+        b = a.pair_with
+        out.append(_points_or_relative("pair_change", [a, b, c], a, b, c, art))
+    return out
+
+
+def _points_or_relative(rule: str, figs, new: FigureDraft, old: FigureDraft, c: FigureDraft, art: Article,
+                        allow_relative: bool = True) -> CheckDraft:
+    sign = 1 if c.direction == "increase" else -1
+    points = (new.value - old.value) * sign
+    points_iv = (interval(art, new) - interval(art, old)).scale(Decimal(sign))
+    first, second = (new, old) if sign > 0 else (old, new)
+    what = f"{number_text(first.value)} − {number_text(second.value)}"
+    what_vi = f"{number_text(first.value, True)} − {number_text(second.value, True)}"
+    unit = " points" if c.unit == "điểm phần trăm" else ("%" if c.unit == "%" else "")
+    by_points = judge(rule, figs, c, points, points_iv, what, what_vi, art, unit)
+    if by_points.status == "consistent" or not allow_relative or c.unit != "%" or old.value == 0:
+        by_points.extra["reading"] = "points"
+        return by_points
+    rel = points / old.value * HUNDRED
+    rel_iv = (points_iv / interval(art, old)).scale(HUNDRED)
+    by_relative = judge(rule, figs, c, rel, rel_iv, f"({what})/{number_text(old.value)}",
+                        f"({what_vi})/{number_text(old.value, True)}", art, "%")
+    if by_relative.status == "consistent":
+        by_relative.message += " (read as a relative change; as percentage points it would be " + number_text(points) + ")"
+        by_relative.message_vi += " (hiểu là thay đổi tương đối; nếu là điểm phần trăm thì là " + number_text(points, True) + ")"
+        by_relative.extra["reading"] = "relative"
+        return by_relative
+    by_points.message += f"; read as a relative change it would be {number_text(rel)}%, which does not fit either"
+    by_points.message_vi += f"; nếu hiểu là thay đổi tương đối thì là {number_text(rel, True)}%, cũng không khớp"
+    return by_points
+
+
+# --- two_values_change --------------------------------------------------------------
+
+def two_values_change(art: Article) -> list[CheckDraft]:
+    """Two values and the change between them: "giảm từ 401 xuống còn 208 đơn vị, giảm 121
+    đơn vị (30,2%)"; and a value with its absolute and relative change: "thụ lý 38 nghìn vụ,
+    tăng 3,9 nghìn vụ (tăng 11%)" (the earlier value is 38 − 3,9 nghìn)."""
+    out = []
+    figures = art.figures
+    for i, f in enumerate(figures):
+        # (a) a level range "từ X … lên|xuống Y" followed by its changes
+        if f.rule == "level_range" and f.range_with is not None and f.range_with.start > f.start:
+            old, new = f, f.range_with
+            for c in _changes_after(art, new):
+                if c.unit == new.unit or (c.unit in ("%", "điểm phần trăm") and new.unit == "%" and c.unit != "%"):
+                    out.append(_difference("two_values_change", [old, new, c], new, old, c, art))
+                elif c.unit == "%":
+                    out.append(_points_or_relative("two_values_change", [old, new, c], new, old, c, art)
+                               if new.unit == "%" else _relative("two_values_change", [old, new, c], new, old, c, art))
+                    absolute = next((d for d in _changes_after(art, new) if d.unit == new.unit and d.end <= c.start), None)
+                    if absolute is not None and new.unit != "%":
+                        out.append(_share("part_of_total", [absolute, c, old], absolute, old, c, art))
+        # (b) value, absolute change, relative change
+        if f.kind == "change" and f.of is not None and f.of.kind in ("count", "money", "number") \
+                and f.of.range_with is None and f.unit != "%" and same_family(f, f.of):
+            rel = next((c for c in _changes_after(art, f) if c.unit == "%" and c.direction == f.direction), None)
+            if rel is not None:
+                v, d = f.of, f
+                sign = 1 if d.direction == "increase" else -1
+                earlier = v.value - sign * d.value
+                if earlier > 0:
+                    point = d.value / earlier * HUNDRED
+                    iv = (interval(art, d) / (interval(art, v) - interval(art, d).scale(Decimal(sign)))).scale(HUNDRED)
+                    op = "−" if sign > 0 else "+"
+                    what = f"{written(art, d)}/({written(art, v)} {op} {written(art, d)})"
+                    out.append(judge("two_values_change", [v, d, rel], rel, point, iv, what, what, art, "%"))
+    return out
+
+
+def _changes_after(art: Article, f: FigureDraft) -> list[FigureDraft]:
+    """The changes that follow a figure in its clause (up to ';' or the sentence end)."""
+    _, e = art.sentence_span(f.start)
+    stop = art.text.find(";", f.end, e)
+    end = e if stop < 0 else stop
+    return [c for c in art.figures if c.kind == "change" and f.end <= c.start < end and c.sentence == f.sentence]
+
+
+def _difference(rule, figs, new, old, c, art) -> CheckDraft:
+    sign = 1 if c.direction == "increase" else -1
+    point = (new.value - old.value) * sign
+    iv = (interval(art, new) - interval(art, old)).scale(Decimal(sign))
+    first, second = (new, old) if sign > 0 else (old, new)
+    what = f"{written(art, first)} − {written(art, second)}"
+    return judge(rule, figs, c, point, iv, what, what, art,
+                 f" {c.unit}" if c.unit and c.unit != "%" else "")
+
+
+def _relative(rule, figs, new, old, c, art) -> CheckDraft:
+    sign = 1 if c.direction == "increase" else -1
+    point = (new.value - old.value) * sign / old.value * HUNDRED
+    iv = ((interval(art, new) - interval(art, old)).scale(Decimal(sign)) / interval(art, old)).scale(HUNDRED)
+    first, second = (new, old) if sign > 0 else (old, new)
+    what = f"({written(art, first)} − {written(art, second)})/{written(art, old)}"
+    return judge(rule, figs, c, point, iv, what, what, art, "%")
+
+
+def _share(rule, figs, part, total, share, art) -> CheckDraft:
+    point = part.value / total.value * HUNDRED
+    iv = (interval(art, part) / interval(art, total)).scale(HUNDRED)
+    what = f"{written(art, part)}/{written(art, total) if total.end else number_text(total.value)}"
+    return judge(rule, figs, share, point, iv, what, what, art, "%")
+
+
+# --- part_of_total ------------------------------------------------------------------
+
+def part_of_total(art: Article) -> list[CheckDraft]:
+    """A share ("chiếm 71,4% tổng nợ đóng", "đạt tỷ lệ 16%") of a part stated just before
+    it, against a total the text states: in the sentence after "tổng số", as the whole a
+    "Trong đó" clause breaks down, as the denominator of "x/97 xã" for "tổng số xã", or as
+    an earlier figure the share names ("99% số người tham gia BHXH"). Where several totals
+    are possible, the share is consistent if one of them fits."""
+    out = []
+    for p in art.figures:
+        if not is_share(p) or p.value is None or p.value > HUNDRED:
+            continue
+        part = _part_for(art, p)
+        if part is None:
+            continue
+        totals = [t for t in _totals_for(art, p, part) if t.value and t.value > 0 and t is not part]
+        if not totals:
+            continue
+        verdicts = [_share("part_of_total", [part, p, t], part, t, p, art) for t in totals]
+        good = next((v for v in verdicts if v.status == "consistent"), None)
+        out.append(good or verdicts[0])
+    return out
+
+
+def _part_for(art: Article, p: FigureDraft) -> FigureDraft | None:
+    left = _before(art, p, 60)
+    cues = _cues()
+    if not (cues["share_verb"].search(left) or left.rstrip().endswith("(") or cues["share_paren"].search(left)):
+        return None
+    noun = _named_noun(art, p)
+    candidates = [g for g in _sentence_figures(art, p)
+                  if g.end <= p.start and g.kind in ("count", "money", "number") and g.value is not None]
+    if noun:                              # "chiếm 8% về tổng số vụ": the part counted in "vụ"
+        named = [g for g in candidates if (noun == "tiền" and g.kind == "money")
+                 or (g.unit and g.unit.split()[0].lower() == noun)]
+        candidates = named or candidates
+    for g in reversed(candidates):
+        if cues["total_before"].search(_before(art, g, 30)):
+            continue                      # "trên tổng số 10.480 thí sinh" is the total, not the part
+        between = art.text[g.end:p.start]
+        if len(between) > 120 or "%" in between and not cues["share_paren"].search(art.text[g.end:p.start]):
+            return None
+        return g
+    return None
+
+
+def _named_noun(art: Article, p: FigureDraft) -> str | None:
+    m = regex.match(r"\s*(?:về\s+)?(?:tổng số|tổng)\s+(?:số\s+)?([\p{L}\p{M}]+)", art.text[p.end:p.end + 30])
+    return m.group(1).lower() if m else None
+
+
+def _totals_for(art: Article, p: FigureDraft, part: FigureDraft) -> list[FigureDraft]:
+    cues = _cues()
+    same_sentence = [g for g in _sentence_figures(art, p) if g is not part and g.kind == part.kind
+                     and same_family(g, part) and cues["total_before"].search(_before(art, g, 30))]
+    if same_sentence:
+        return same_sentence
+    after = art.text[p.end:p.end + 40]
+    named = regex.match(r"\s*(?:tổng số|tổng|số)\s+([\p{L}\p{M} ]{2,40}?)(?=[,.;)(]|\s+(?:đạt|có|là|và|trong)\b|$)", after)
+    if named:
+        phrase = named.group(1).strip()
+        noun = phrase.split()[-1] if phrase else ""
+        # "chiếm 75,2% tổng số xã": the denominator of "82/97 xã" elsewhere
+        dens = [g for g in art.figures if g.kind == "ratio" and g.denominator
+                and art.text[g.end:g.end + 12].strip().startswith(noun)]
+        if dens and "tổng" in after[:12] and part.kind == "count":
+            return [_Fake(dens[0].denominator)]
+        # "99% số người tham gia BHXH": the figure that follows those words earlier on
+        words = phrase.split()
+        key = " ".join(words[1:]) if len(words) > 2 else None
+        if key:
+            found = None
+            for occurrence in regex.finditer(regex.escape(key), art.text[:part.start]):
+                nxt = next((g for g in art.figures if g.start >= occurrence.end() and g is not part
+                            and same_family(g, part) and g.end <= part.start), None)
+                if nxt is not None and nxt.start - occurrence.end() < 80:
+                    found = nxt
+            if found is not None:
+                return [found]
+    # the whole that a "Trong đó" clause breaks down, or an earlier stated total
+    if cues["total_words"].search(after[:15]):
+        earlier = [g for g in art.figures if g.end <= part.start and g is not part and g.kind == part.kind
+                   and same_family(g, part) and cues["total_words"].search(_before(art, g, 60).split(",")[-1])]
+        if earlier:
+            return earlier[::-1]
+    later = [g for g in _sentence_figures(art, p) if g.start > p.end and g.kind == part.kind and g.kind == "count"
+             and g.value is not None and g.value > part.value and cues["total_words"].search(after[:15])]
+    return later[:1]
+
+
+# --- sum ----------------------------------------------------------------------------
+
+def sums(art: Article) -> list[CheckDraft]:
+    """Parts presented as the whole against their total: "63 dự án, trong đó có 24 công
+    trình … và 39 công trình …"; "… 106.376 tỷ đồng. Trong đó, thu BHXH là …; thu BHTN là
+    …"; "475/583 thôn …, số còn lại 108 thôn"; "Cụ thể, …" sentences that break down the
+    figures of the sentence before, part to total by their nouns. Not for "trong đó chủ
+    yếu", "chính": those name the largest parts, not all of them."""
+    out = []
+    out += _breakdowns(art)
+    out += _remainders(art)
+    out += _detailed(art)
+    return out
+
+
+def _breakdowns(art: Article) -> list[CheckDraft]:
+    out = []
+    cues = _cues()
+    for m in cues["breakdown"].finditer(art.text):
+        if cues["not_whole"].match(art.text, m.end()):
+            continue
+        s, e = art.sentence_span(m.start())
+        sentence_start = art.text[s:m.start()].strip() == ""
+        part_end = e
+        if not sentence_start:
+            stop = art.text.find(";", m.end(), e)
+            part_end = e if stop < 0 else stop
+        parts = [g for g in art.figures if m.end() <= g.start < part_end and g.kind in ("count", "money", "change", "number")
+                 and not _in_parentheses(art, g) and g.range_with is None and g.value is not None]
+        if sentence_start:
+            whole_candidates = [g for g in art.figures if g.end <= m.start() and g.sentence == art.sentence_index(m.start()) - 1]
+        else:
+            whole_candidates = [g for g in art.figures if s <= g.start and g.end <= m.start()]
+        parts = [g for g in parts if not cues["total_before"].search(_before(art, g, 30))]
+        if len(parts) < 2:
+            continue
+        kind = parts[0].kind
+        family = [g for g in parts if g.kind == kind and (same_family(g, parts[0]) or kind == "count")]
+        whole = next((g for g in reversed(whole_candidates) if g.kind == kind and g.unit != "%"
+                      and g.value is not None and (same_family(g, family[0]) or kind == "count")), None)
+        if whole is None or len(family) < 2:
+            continue
+        out.append(_sum_check(art, family, whole))
+        out += _bounds(art, family, whole)
+        out += _nested(art, family)
+    return out
+
+
+def _nested(art: Article, parts: list[FigureDraft]) -> list[CheckDraft]:
+    """"Có 18 CCN đi vào hoạt động (10 CCN đã lấp đầy, 8 CCN …)": a part broken down in brackets."""
+    out = []
+    for whole in parts:
+        close = art.text.find(")", whole.end)
+        opener = art.text[whole.end:close].find("(")
+        if close < 0 or opener < 0:
+            continue
+        start = whole.end + opener
+        inner = [g for g in art.figures if start < g.start < close and g.kind == whole.kind and same_family(g, whole)]
+        if len(inner) >= 2:
+            out.append(_sum_check(art, inner, whole))
+    return out
+
+
+def _in_parentheses(art: Article, f: FigureDraft) -> bool:
+    s, _ = art.sentence_span(f.start)
+    left = art.text[s:f.start]
+    return left.count("(") > left.count(")")
+
+
+def _remainders(art: Article) -> list[CheckDraft]:
+    """"có 475/583 thôn … số còn lại 108 thôn": a + rest = b."""
+    out = []
+    for f in art.figures:
+        if f.kind != "ratio" or not f.denominator:
+            continue
+        rest = next((g for g in _sentence_figures(art, f) if g.start > f.end and g.kind == "count"
+                     and _cues()["remaining"].search(_before(art, g, 25))), None)
+        if rest is None:
+            continue
+        point = f.numerator + rest.value
+        check = judge("sum", [f, rest], _Fake(f.denominator), point, Interval.point(point),
+                      f"{number_text(f.numerator)} + {number_text(rest.value)}",
+                      f"{number_text(f.numerator, True)} + {number_text(rest.value, True)}", art)
+        out.append(check)
+    return out
+
+
+class _Fake(FigureDraft):
+    """A ratio's denominator standing as the stated total of a sum."""
+
+    def __init__(self, value: Decimal):
+        super().__init__(kind="count", start=0, end=0, value=value, unit="", decimals=0, rule="ratio")
+
+
+def _detailed(art: Article) -> list[CheckDraft]:
+    """"… giảm 55 phòng, ban; giảm 35 trưởng phòng, ban. Cụ thể, ở khối A giảm 9 đầu mối
+    phòng, ban …; ở khối B giảm 46 phòng ban …": parts matched to totals by their nouns."""
+    out = []
+    for i, (s, e) in enumerate(art.sentences):
+        if not regex.match(r"\s*Cụ thể\s*,", art.text[s:e]) or i == 0:
+            continue
+        totals = [g for g in art.figures if g.sentence == i - 1 and g.kind in ("count", "change") and g.unit
+                  and g.range_with is None and g.value is not None]
+        para_end = art.text.find("\n", s)
+        para_end = len(art.text) if para_end < 0 else para_end
+        parts = [g for g in art.figures if s <= g.start < para_end and g.kind in ("count", "change") and g.unit
+                 and g.range_with is None and g.value is not None]
+        groups: dict[int, list[FigureDraft]] = {}
+        for part in parts:
+            best = _best_total(art, part, totals)
+            if best is not None:
+                groups.setdefault(id(best), []).append(part)
+        for total in totals:
+            members = groups.get(id(total), [])
+            if len(members) >= 2:
+                out.append(_sum_check(art, members, total))
+    return out
+
+
+def _descriptor(art: Article, f: FigureDraft) -> set[str]:
+    text = art.text[f.q_end:f.q_end + 60]
+    text = regex.split(r"[,;.()]", text)[0]
+    return {w.lower() for w in text.split() if w}
+
+
+def _best_total(art: Article, part: FigureDraft, totals: list[FigureDraft]) -> FigureDraft | None:
+    pd = _descriptor(art, part)
+    best, best_score = None, None
+    for t in totals:
+        if t.kind != part.kind and {t.kind, part.kind} != {"count", "change"}:
+            continue
+        td = _descriptor(art, t)
+        if not td or not (td <= pd or pd <= td) or (("phó" in td) != ("phó" in pd)):
+            continue
+        score = len(td ^ pd)
+        if best_score is None or score < best_score:
+            best, best_score = t, score
+    return best
+
+
+def _sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> CheckDraft:
+    point = sum((g.value for g in parts), Decimal(0))
+    iv = Interval.point(Decimal(0))
+    for g in parts:
+        iv = iv + interval(art, g)
+    what = " + ".join(written(art, g) for g in parts)
+    return judge("sum", parts + [whole], whole, point, iv, what, what, art)
+
+
+# --- bound --------------------------------------------------------------------------
+
+def _bounds(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> list[CheckDraft]:
+    out = []
+    for g in parts:
+        if interval(art, g).lo > interval(art, whole).hi:
+            out.append(CheckDraft(
+                "bound", "inconsistent", [g, whole],
+                f"the part {written(art, g)} is larger than the whole {written(art, whole)} it belongs to",
+                f"phần {written(art, g)} lớn hơn cả tổng {written(art, whole)} mà nó thuộc về",
+                reported=g.value, computed=whole.value, severity="error"))
+    return out
+
+
+def bound(art: Article) -> list[CheckDraft]:
+    """A share that makes up more than the whole ("chiếm 120%")."""
+    out = []
+    for p in art.figures:
+        if is_share(p) and p.value is not None and p.value > HUNDRED and regex.search(r"chiếm\s*$", _before(art, p, 15)):
+            out.append(CheckDraft("bound", "inconsistent", [p],
+                                  f"a share of {number_text(p.value)}% is more than the whole",
+                                  f"tỷ lệ {number_text(p.value, True)}% lớn hơn cả tổng thể",
+                                  reported=p.value, severity="error"))
+    return out
+
+
+# --- rate ---------------------------------------------------------------------------
+
+def rate(art: Article) -> list[CheckDraft]:
+    """"trong 7 ngày … 368 vụ (52,6 vụ/ngày)": a stated rate against count / duration."""
+    out = []
+    for r in art.figures:
+        if r.kind != "number" or not r.unit or "/" not in r.unit or r.value is None:
+            continue
+        per = r.unit.split("/")[-1]
+        count = next((g for g in reversed(_sentence_figures(art, r)) if g.end <= r.start and g.kind == "count"
+                      and g.unit and g.unit.split()[0] == r.unit.split("/")[0].split()[0]), None)
+        span = next((g for g in _sentence_figures(art, r) if g.kind == "number" and g.unit == per and g.value), None)
+        if count is None or span is None:
+            continue
+        point = count.value / span.value
+        iv = interval(art, count) / interval(art, span)
+        out.append(judge("rate", [count, span, r], r, point, iv, f"{number_text(count.value)}/{number_text(span.value)}",
+                         f"{number_text(count.value, True)}/{number_text(span.value, True)}", art, f" {r.unit}"))
+    return out
+
+
+# --- multiplier ---------------------------------------------------------------------
+
+def multiplier(art: Article) -> list[CheckDraft]:
+    """"tăng gấp 2 lần (1.136 so với 568)": the quotient of the two values against the multiple."""
+    out = []
+    for m in art.figures:
+        if m.unit != "lần" or m.value is None:
+            continue
+        values = [g for g in _sentence_figures(art, m) if g.kind in ("count", "money", "number") and g is not m
+                  and g.value and g.unit != "lần"]
+        pairs = [(a, b) for a in values for b in values if a is not b and a.start < b.start and same_family(a, b)]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        point = a.value / b.value
+        if point < 1:
+            a, b, point = b, a, b.value / a.value
+        out.append(judge("multiplier", [a, b, m], m, point, interval(art, a) / interval(art, b),
+                         f"{number_text(a.value)}/{number_text(b.value)}",
+                         f"{number_text(a.value, True)}/{number_text(b.value, True)}", art, " lần"))
+    return out
+
+
+# --- grim ---------------------------------------------------------------------------
+
+def grim(art: Article) -> list[CheckDraft]:
+    """GRIM: "có 56 đơn vị (trong đó nữ chiếm 85,3%)" — is there a whole count k with
+    k/56 rounding to 85,3%? Too large an N cannot tell (every share is reachable)."""
+    out = []
+    for p in art.figures:
+        if not is_share(p) or p.value is None:
+            continue
+        left = _before(art, p, 80)
+        # "có 1.600 CNVCLĐ (trong đó tỉ lệ nữ chiếm 85%)": N is the whole the share is of.
+        if not regex.search(r"\(\s*trong đó[^()]*(?:chiếm|tỷ lệ|tỉ lệ)[^()]*$", left):
+            continue
+        n = next((g for g in reversed(_sentence_figures(art, p)) if g.end <= p.start and g.kind == "count"
+                  and exact(art, g)), None)
+        if n is None or n.value <= 0 or p.value > HUNDRED:
+            continue
+        target = stated(p.value, p.decimals, Decimal(1))
+        lo_k, hi_k = target.lo * n.value / HUNDRED, target.hi * n.value / HUNDRED
+        reachable = int(hi_k) >= lo_k.to_integral_value(rounding="ROUND_CEILING")
+        if hi_k - lo_k >= 1:
+            status, msg, msg_vi = ("unverifiable",
+                                   f"{number_text(p.value)}% of {number_text(n.value)}: every share at this precision is reachable with a whole count, so GRIM cannot tell",
+                                   f"{number_text(p.value, True)}% của {number_text(n.value, True)}: với độ chính xác này tỷ lệ nào cũng đạt được, không kiểm tra được")
+        elif reachable:
+            k = lo_k.to_integral_value(rounding="ROUND_CEILING")
+            status, msg, msg_vi = ("consistent", f"{number_text(k)}/{number_text(n.value)} = {number_text(k / n.value * HUNDRED)}%, which rounds to the stated {number_text(p.value)}%",
+                                   f"{number_text(k, True)}/{number_text(n.value, True)} = {number_text(k / n.value * HUNDRED, True)}%, làm tròn đúng bằng {number_text(p.value, True)}%")
+        else:
+            status, msg, msg_vi = ("inconsistent", f"no whole count out of {number_text(n.value)} gives {number_text(p.value)}% (k would have to lie in [{number_text(lo_k)}; {number_text(hi_k)}])",
+                                   f"không có số nguyên nào trên {number_text(n.value, True)} cho ra {number_text(p.value, True)}%")
+        out.append(CheckDraft("grim", status, [n, p], msg, msg_vi, reported=p.value,
+                              severity="error" if status == "inconsistent" else None))
+    return out
+
+
+# --- year_over_year -----------------------------------------------------------------
+
+def year_over_year(art: Article, covered: set[int]) -> list[CheckDraft]:
+    """A change against a year the text gives no value for ("95,91% (tăng 0,14% so với năm
+    2021)"): unverifiable, with the earlier value it implies — as points and as a relative
+    change — for later cross-article checks."""
+    out = []
+    for c in art.figures:
+        a = c.of
+        if c.kind != "change" or a is None or id(c) in covered or c.value is None or a.value is None:
+            continue
+        if c.unit not in ("%", "điểm phần trăm") or a.unit != "%" and a.kind != "ratio":
+            continue
+        sign = 1 if c.direction == "increase" else -1
+        points = a.value - sign * c.value
+        relative = a.value / (1 + sign * c.value / HUNDRED)
+        when = str(c.reference_year) if c.reference_year else "the period compared with"
+        when_vi = f"năm {c.reference_year}" if c.reference_year else "kỳ so sánh"
+        out.append(CheckDraft(
+            "year_over_year", "unverifiable", [a, c],
+            f"the text gives no value for {when}; the change implies {number_text(points, places=2)}% then "
+            f"(as percentage points) or {number_text(relative, places=2)}% (as a relative change)",
+            f"bài không nêu số liệu {when_vi}; mức thay đổi này ngụ ý khi đó là {number_text(points, True, 2)}% "
+            f"(theo điểm phần trăm) hoặc {number_text(relative, True, 2)}% (theo tỷ lệ tương đối)",
+            reported=c.value, computed=points, extra={"implied_points": points, "implied_relative": relative}))
+    return out
