@@ -44,6 +44,50 @@ def extract(source: str, article_id: str | None, pretty: bool) -> None:
 
 
 @main.command()
+@click.argument("source", default="-")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a report for people; json: the report contract.")
+@click.option("--vi", is_flag=True, help="Messages in Vietnamese.")
+@click.option("--all/--problems", "show_all", default=True, help="Show every check, or only those not consistent.")
+def check(source: str, fmt: str, vi: bool, show_all: bool) -> None:
+    """Redo the arithmetic of one article (FILE or -): ✓ consistent, ✗ inconsistent, ? unverifiable.
+
+    Exit status 1 when any claim is inconsistent."""
+    from .pipeline import extract as run
+
+    text, name = _read_text(source)
+    report = run(text, name)
+    if fmt == "json":
+        click.echo(report.to_json(pretty=True))
+    else:
+        click.echo(render_checks(report, text, vi=vi, show_all=show_all))
+    if any(c.status == "inconsistent" for c in report.checks):
+        sys.exit(1)
+
+
+_MARKS = {"consistent": ("✓", "green"), "inconsistent": ("✗", "red"), "unverifiable": ("?", "yellow")}
+
+
+def render_checks(report, text: str, vi: bool = False, show_all: bool = True) -> str:
+    """The human report of `chiso check`: one line a claim, with the figures quoted."""
+    figures = {f.id: f for f in report.figures}
+    lines = []
+    for c in report.checks:
+        if not show_all and c.status == "consistent":
+            continue
+        mark, colour = _MARKS[c.status]
+        quoted = ", ".join(f"“{figures[i].text}”" for i in c.figures if i in figures)
+        head = click.style(f"{mark} {c.rule}", fg=colour, bold=True)
+        severity = f" [{c.severity}]" if c.severity else ""
+        lines.append(f"{head}{severity}  {quoted}")
+        lines.append(f"    {c.message_vi if vi and c.message_vi else c.message}")
+    counts = {s: sum(1 for c in report.checks if c.status == s) for s in _MARKS}
+    lines.append(f"{len(report.checks)} claims: {counts['consistent']} consistent, "
+                 f"{counts['inconsistent']} inconsistent, {counts['unverifiable']} unverifiable")
+    return "\n".join(lines)
+
+
+@main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write the JSON lines.")
 @click.option("-j", "--jobs", default=1, show_default=True, help="Worker processes.")

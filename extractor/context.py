@@ -184,8 +184,13 @@ def _links(art: Article) -> None:
             between = art.text[previous.end:f.start]
             if ";" not in between and len(between) <= 60:
                 f.of = previous.pair_with if previous.pair_with is not None and previous.pair_with.start < previous.start else previous
-        if f.kind != "change":
+        if f.kind != "change" and not (f.unit and "/" in f.unit) and not _opens_bracket(art, f):
             previous = f
+
+
+def _opens_bracket(art: Article, f: FigureDraft) -> bool:
+    """"368 vụ (52,6 vụ/ngày), giảm 12 vụ": the bracketed figure is an aside."""
+    return art.text[max(0, f.start - 1):f.start] == "(" or art.text[max(0, f.start - 2):f.start] == "( "
 
 
 def _subject(art: Article, f: FigureDraft) -> str | None:

@@ -37,10 +37,16 @@ def scale(art: Article, f: FigureDraft, partner: bool = True) -> Decimal:
     return factor
 
 
+_COUNTED_TIME = ("ngày", "tuần", "tháng", "năm", "giờ")
+
+
 def exact(art: Article, f: FigureDraft) -> bool:
-    """A whole count written in full ("1.359 chi ủy", "130.000 đồng") is exact."""
-    return (f.kind in ("count", "money", "change") and f.unit not in ("%", "điểm phần trăm", "lần")
-            and not f.decimals and scale(art, f) == 1 and f.qualifier is None)
+    """A whole count written in full ("1.359 chi ủy", "130.000 đồng", "7 ngày") is exact."""
+    if f.decimals or f.qualifier is not None or scale(art, f) != 1:
+        return False
+    if f.kind == "number":
+        return f.unit in _COUNTED_TIME
+    return f.kind in ("count", "money", "change") and f.unit not in ("%", "điểm phần trăm", "lần")
 
 
 def interval(art: Article, f: FigureDraft) -> Interval:
@@ -114,9 +120,12 @@ def judge(rule: str, figures: list[FigureDraft], reported: FigureDraft, point: D
                           f"(kết quả có thể từ {number_text(computed.lo, vi=True)} đến {number_text(computed.hi, vi=True)}{unit})",
                           **common)
     unit_of_last = Decimal(10) ** -d
-    if d >= 0 and truncates_to(point, d) == shown and point >= 0:
+    # A rounding miss needs a rounded figure (an exact count is right or wrong) with more
+    # than one significant digit ("3 lần" for 2 is no slip of the last digit).
+    rounded = not exact(art, reported) and len(shown.normalize().as_tuple().digits) > 1
+    if rounded and truncates_to(point, d) == shown and point >= 0:
         why, why_vi, severity = "the stated figure is truncated, not rounded", "số đã nêu bị cắt bớt chứ không làm tròn", "rounding"
-    elif abs(point - shown) <= unit_of_last:
+    elif rounded and abs(point - shown) <= unit_of_last:
         why, why_vi, severity = "a slip in the last digit", "lệch ở chữ số cuối", "rounding"
     else:
         why, why_vi, severity = f"off by {number_text(point - shown)}{unit}", f"chênh {number_text(point - shown, vi=True)}{unit}", "error"

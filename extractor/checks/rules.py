@@ -212,7 +212,7 @@ def _part_for(art: Article, p: FigureDraft) -> FigureDraft | None:
         return None
     noun = _named_noun(art, p)
     candidates = [g for g in _sentence_figures(art, p)
-                  if g.end <= p.start and g.kind in ("count", "money", "number") and g.value is not None]
+                  if g.end <= p.start and g.kind in ("count", "money") and g.value is not None]
     if noun:                              # "chiếm 8% về tổng số vụ": the part counted in "vụ"
         named = [g for g in candidates if (noun == "tiền" and g.kind == "money")
                  or (g.unit and g.unit.split()[0].lower() == noun)]
@@ -233,42 +233,74 @@ def _named_noun(art: Article, p: FigureDraft) -> str | None:
 
 
 def _totals_for(art: Article, p: FigureDraft, part: FigureDraft) -> list[FigureDraft]:
+    """Every total the text offers for a share, most likely first."""
     cues = _cues()
-    same_sentence = [g for g in _sentence_figures(art, p) if g is not part and g.kind == part.kind
-                     and same_family(g, part) and cues["total_before"].search(_before(art, g, 30))]
-    if same_sentence:
-        return same_sentence
-    after = art.text[p.end:p.end + 40]
-    named = regex.match(r"\s*(?:tổng số|tổng|số)\s+([\p{L}\p{M} ]{2,40}?)(?=[,.;)(]|\s+(?:đạt|có|là|và|trong)\b|$)", after)
-    if named:
-        phrase = named.group(1).strip()
+    found: list[FigureDraft] = []
+
+    def add(items):
+        for g in items:
+            if g is not part and g not in found and g.value is not None and g.value > 0:
+                found.append(g)
+
+    add(g for g in _sentence_figures(art, p) if g is not part and g.kind == part.kind
+        and same_family(g, part) and cues["total_before"].search(_before(art, g, 30)))
+    after = art.text[p.end:p.end + 50]
+    # The whole a "Trong đó" clause breaks down, when the share names it: "chiếm 11,67%
+    # tổng số vi phạm" of "186.420 trường hợp vi phạm".
+    whole = _breakdown_whole(art, part)
+    total_phrase = regex.match(r"\s*(?:tổng số|tổng)\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)", after)
+    if whole is not None and same_family(whole, part) and total_phrase \
+            and total_phrase.group(1) in art.text[whole.end - len(whole.unit or ""):whole.end + 30]:
+        add([whole])
+    named = regex.match(r"\s*(?P<prefix>(?:về\s+)?(?:tổng số|tổng|số)\s+)?([\p{L}\p{M} ]{2,40}?)(?=[,.;)(]|\s+(?:đạt|có|là|và|trong|tăng|giảm)\b|$)", after)
+    # "đạt 8,7% dự toán" is a share of a target the text does not state; only "tổng số …",
+    # "số …" or a share after "chiếm" names a whole to look for.
+    chiem = regex.search(r"chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?$", _before(art, p, 25))
+    if named and (named.group("prefix") or chiem) and not regex.match(r"(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|so với)", named.group(2)):
+        phrase = named.group(2).strip()
         noun = phrase.split()[-1] if phrase else ""
         # "chiếm 75,2% tổng số xã": the denominator of "82/97 xã" elsewhere
-        dens = [g for g in art.figures if g.kind == "ratio" and g.denominator
+        dens = [g for g in art.figures if g.kind == "ratio" and g.denominator and noun
                 and art.text[g.end:g.end + 12].strip().startswith(noun)]
         if dens and "tổng" in after[:12] and part.kind == "count":
-            return [_Fake(dens[0].denominator)]
-        # "99% số người tham gia BHXH": the figure that follows those words earlier on
+            add([_Fake(dens[0].denominator)])
+        # "99% số người tham gia BHXH", "75,9% tổng kim ngạch": the figure that follows
+        # those words earlier on
         words = phrase.split()
-        key = " ".join(words[1:]) if len(words) > 2 else None
+        key = " ".join(words[1:]) if len(words) > 2 and words[0] in ("người", "số") else (phrase if len(words) >= 2 else None)
         if key:
-            found = None
+            hits = []
             for occurrence in regex.finditer(regex.escape(key), art.text[:part.start]):
                 nxt = next((g for g in art.figures if g.start >= occurrence.end() and g is not part
                             and same_family(g, part) and g.end <= part.start), None)
                 if nxt is not None and nxt.start - occurrence.end() < 80:
-                    found = nxt
-            if found is not None:
-                return [found]
-    # the whole that a "Trong đó" clause breaks down, or an earlier stated total
+                    hits.append(nxt)
+            add(hits[::-1])
     if cues["total_words"].search(after[:15]):
-        earlier = [g for g in art.figures if g.end <= part.start and g is not part and g.kind == part.kind
-                   and same_family(g, part) and cues["total_words"].search(_before(art, g, 60).split(",")[-1])]
-        if earlier:
-            return earlier[::-1]
-    later = [g for g in _sentence_figures(art, p) if g.start > p.end and g.kind == part.kind and g.kind == "count"
-             and g.value is not None and g.value > part.value and cues["total_words"].search(after[:15])]
-    return later[:1]
+        add(g for g in reversed(art.figures) if g.end <= part.start and g.kind == part.kind
+            and same_family(g, part) and cues["total_words"].search(_before(art, g, 60).split(",")[-1]))
+        add(g for g in _sentence_figures(art, p) if g.start > p.end and g.kind == part.kind and g.kind == "count"
+            and g.value is not None and g.value > part.value)
+    return found
+
+
+def _breakdown_whole(art: Article, part: FigureDraft) -> FigureDraft | None:
+    """The whole a "trong đó"/"Trong đó," clause holding `part` breaks down."""
+    cues = _cues()
+    s, e = art.sentence_span(part.start)
+    marker = None
+    for m in cues["breakdown"].finditer(art.text, s, part.start):
+        marker = m
+    if marker is None:
+        return None
+    sentence_start = art.text[s:marker.start()].strip() == ""
+    if sentence_start:
+        idx = art.sentence_index(marker.start()) - 1
+        pool = [g for g in art.figures if g.sentence == idx]
+    else:
+        pool = [g for g in art.figures if s <= g.start and g.end <= marker.start()]
+    return next((g for g in reversed(pool) if g.kind == part.kind and same_family(g, part)
+                 and not _in_parentheses(art, g)), None)
 
 
 # --- sum ----------------------------------------------------------------------------
@@ -290,7 +322,7 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
     out = []
     cues = _cues()
     for m in cues["breakdown"].finditer(art.text):
-        if cues["not_whole"].match(art.text, m.end()):
+        if cues["not_whole"].match(art.text, m.end()) or _largest_named(art, m.end()):
             continue
         s, e = art.sentence_span(m.start())
         sentence_start = art.text[s:m.start()].strip() == ""
@@ -298,12 +330,22 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
         if not sentence_start:
             stop = art.text.find(";", m.end(), e)
             part_end = e if stop < 0 else stop
+        # ", và 5 ca ho gà": a comma before "và" closes the breakdown, the list goes on outside it
+        outer = regex.compile(r",\s+và\s").search(art.text, m.end(), part_end)
+        if outer and not sentence_start:
+            part_end = outer.start()
         parts = [g for g in art.figures if m.end() <= g.start < part_end and g.kind in ("count", "money", "change", "number")
                  and not _in_parentheses(art, g) and g.range_with is None and g.value is not None]
         if sentence_start:
             whole_candidates = [g for g in art.figures if g.end <= m.start() and g.sentence == art.sentence_index(m.start()) - 1]
         else:
             whole_candidates = [g for g in art.figures if s <= g.start and g.end <= m.start()]
+            if not whole_candidates and cues["total_words"].search(art.text[s:m.start()]):
+                # "Tổng thu gồm …": the total was stated in the sentence before
+                whole_candidates = [g for g in art.figures if g.sentence == art.sentence_index(m.start()) - 1]
+        whole_candidates = [g for g in whole_candidates if not _in_parentheses(art, g)]
+        totals_named = [g for g in whole_candidates if cues["total_words"].search(_before(art, g, 60))]
+        whole_candidates = totals_named or whole_candidates
         parts = [g for g in parts if not cues["total_before"].search(_before(art, g, 30))]
         if len(parts) < 2:
             continue
@@ -317,6 +359,13 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
         out += _bounds(art, family, whole)
         out += _nested(art, family)
     return out
+
+
+def _largest_named(art: Article, pos: int) -> bool:
+    """"trong đó các doanh nghiệp … chủ yếu là …": the clause names its largest parts only."""
+    first = next((g.start for g in art.figures if g.start >= pos), pos + 80)
+    return bool(regex.search(r"(?<![\p{L}\p{M}])(?:chủ yếu|lớn nhất|nhiều nhất|đáng chú ý|phần lớn)(?![\p{L}\p{M}])",
+                             art.text[pos:min(first, pos + 120)]))
 
 
 def _nested(art: Article, parts: list[FigureDraft]) -> list[CheckDraft]:

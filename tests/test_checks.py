@@ -1,0 +1,53 @@
+"""The checker's corpus (corpus/checks.yaml): each case names a rule and its verdict."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractor.checks.interval import Interval, stated
+from extractor.pipeline import extract
+from decimal import Decimal
+
+CASES = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus" / "checks.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['status']}-{i}" for i, c in enumerate(CASES)])
+def test_check_case(case, report_validator):
+    report = extract(case["text"])
+    report_validator.validate(report.to_dict())
+    mine = [c for c in report.checks if c.rule == case["rule"]]
+    if case["status"] == "none":
+        assert not mine, [c.message for c in mine]
+        return
+    assert mine, f"no {case['rule']} check in {case['text']!r}; got {[(c.rule, c.message) for c in report.checks]}"
+    verdicts = [(c.status, c.severity) for c in mine]
+    assert any(status == case["status"] for status, _ in verdicts), [c.message for c in mine]
+    if "severity" in case:
+        assert any(sev == case["severity"] for status, sev in verdicts if status == case["status"]), verdicts
+    for c in mine:
+        if c.status == "inconsistent":
+            assert c.severity in ("rounding", "error") and c.message and c.message_vi
+    if "message" in case:
+        assert any(case["message"] in c.message for c in mine), [c.message for c in mine]
+
+
+def test_exit_status_and_json(tmp_path):
+    from click.testing import CliRunner
+
+    from extractor.cli import main
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Toàn huyện có 47/52 xã (chiếm 85,38%) đạt chuẩn.", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.", encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", str(bad)]).exit_code == 1
+    result = CliRunner().invoke(main, ["check", str(good)])
+    assert result.exit_code == 0 and "✓ ratio" in result.output
+    result = CliRunner().invoke(main, ["check", str(bad), "--format", "json"])
+    assert '"status": "inconsistent"' in result.output
+
+
+def test_intervals_follow_the_written_digits():
+    assert stated(Decimal("95.91"), 2) == Interval(Decimal("95.905"), Decimal("95.915"))
+    assert stated(Decimal("1500000000"), 1, Decimal(10) ** 9) == Interval(Decimal("1.45e9"), Decimal("1.55e9"))
+    assert stated(Decimal("2000"), 0, exact=True, qualifier="over") == Interval(Decimal(2000), Decimal(3000))
