@@ -35,7 +35,6 @@ def _extra():
         "clause_break": regex.compile(r"[,;:()“”\"]|\b(?:trong đó|cụ thể|gồm|riêng)\b", regex.I),
         "subject_trailing": p.words("subject_trailing_words"),
         "subject_leading": p.words("subject_leading_words"),
-        "change_ahead": p.compile("{level_ahead}"),
         "list_gap": regex.compile(r"[\s,(]*(?:và\s+)?"),
     }
 
@@ -79,12 +78,12 @@ def _qualifier(art: Article, f: FigureDraft) -> None:
 
 
 def _change(art: Article, f: FigureDraft) -> None:
+    if f.rule == "level_range":
+        return                                   # "giảm từ 401 xuống còn 208": levels, not changes
     rule = _rules()["context.change"]
     m = _left(rule, art, f.q_start)
     if not m:
         return
-    if m.group().rstrip().endswith("từ") and _extra()["change_ahead"].match(art.text, f.end):
-        return                                   # "giảm từ 401 xuống còn 208": levels, not a change
     f.kind = "change"
     f.direction = "increase" if m.group("inc") else "decrease"
     f.start = min(f.start, m.start())

@@ -24,5 +24,13 @@ def test_shared_corpora_meet_the_targets(report_validator):
     assert scores["figures"]["f1"] >= 0.90, scores["figures"]
     assert scores["documents"]["f1"] >= 0.95, scores["documents"]
     assert scores["dates"]["f1"] >= 0.95, scores["dates"]
+    assert scores["officials"]["f1"] >= 0.95, scores["officials"]
+    assert scores["titles"]["f1"] >= 0.85, scores["titles"]
+    rank_accuracy = result.to_dict()["official_attributes"]["rank"]
+    assert rank_accuracy >= 0.95, rank_accuracy
+    checks = result.to_dict()["checks"]
+    assert checks["errors_flagged"] >= 8, result.errors_missed
+    assert checks["false_alarms_on_consistent_gold"] == 0, result.false_alarms
+    assert checks["right_status_rate"] >= 0.90, checks
     for data in reports:
         report_validator.validate(data)

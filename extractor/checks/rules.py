@@ -144,6 +144,35 @@ def two_values_change(art: Article) -> list[CheckDraft]:
                     op = "−" if sign > 0 else "+"
                     what = f"{written(art, d)}/({written(art, v)} {op} {written(art, d)})"
                     out.append(judge("two_values_change", [v, d, rel], rel, point, iv, what, what, art, "%"))
+    return out + _earlier_in_brackets(art)
+
+
+def _earlier_in_brackets(art: Article) -> list[CheckDraft]:
+    """"đạt 99,06%, giảm 0,26 điểm phần trăm so với năm 2022 (99,32%)", "87 vụ, tăng 17 vụ so
+    với cùng kỳ năm 2022 (70 vụ)": the earlier value is given in brackets after the change."""
+    out = []
+    for c in art.figures:
+        a = c.of
+        if c.kind != "change" or a is None or a.value is None or c.value is None or a.pair_with is not None \
+                or c.unit == "lần":
+            continue
+        _, e = art.sentence_span(c.start)
+        stop = art.text.find(";", c.end, e)
+        end = e if stop < 0 else stop
+        bracket = regex.compile(r"\G[^;()]{0,60}?\(\s*(?:năm\s+(?:19|20)\d\d\s*(?:đạt|là)?\s*)?").match(art.text, c.end, end)
+        if not bracket or "so" not in art.text[c.end:bracket.end()]:
+            continue
+        b = next((g for g in art.figures if g.start == bracket.end() and g.value is not None), None)
+        if b is None or not (b.unit == a.unit or same_family(a, b)):
+            continue
+        changes = [c] + [d for d in _changes_after(art, c) if d.end <= b.start and d.direction == c.direction]
+        for d in changes:
+            if d.unit == "%" and a.unit != "%":
+                out.append(_relative("two_values_change", [a, d, b], a, b, d, art))
+            elif a.unit == "%":
+                out.append(_points_or_relative("two_values_change", [a, d, b], a, b, d, art))
+            else:
+                out.append(_difference("two_values_change", [a, d, b], a, b, d, art))
     return out
 
 
@@ -327,7 +356,8 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
         s, e = art.sentence_span(m.start())
         sentence_start = art.text[s:m.start()].strip() == ""
         part_end = e
-        if not sentence_start:
+        listed = art.text[m.end() - 2:m.end() + 1].strip().startswith(":") or art.text[m.start():m.end()].rstrip().endswith(":")
+        if not sentence_start and not listed:  # "gồm: a; b; c" lists through semicolons
             stop = art.text.find(";", m.end(), e)
             part_end = e if stop < 0 else stop
         # ", và 5 ca ho gà": a comma before "và" closes the breakdown, the list goes on outside it
