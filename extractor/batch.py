@@ -1,16 +1,19 @@
 """`chiso batch`: many articles in, one JSON line per article out, nothing lost.
 
-Input: a `.jsonl` file of {"id", "text"} objects, or a folder of `.txt` files (the id is
-the file name without its extension). Each article is processed on its own: one that
-fails becomes a line carrying its `errors`, and the run goes on. Lines are written in
-input order and flushed as they are written, so an interrupted run leaves a valid file.
+Input: a `.jsonl` file of {"id", "text"} objects, or a folder of `.txt`/`.html` files
+(the id is the file name without its extension; the output path is never built from
+ids). Each article is processed on its own: one that fails becomes a line carrying its
+`errors`, and the run goes on. Lines are written in input order, each flushed as it is
+written, so an interrupted run (Ctrl-C included) leaves a valid file; `resume` skips
+the ids already in the output and drops a last line cut short. Duplicate ids are
+processed and reported.
 """
 from __future__ import annotations
 
 import json
 import multiprocessing
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -21,16 +24,16 @@ from .model import ErrorEntry, Report
 @dataclass
 class Item:
     id: str
-    text: str | None            # None: the input line could not be read
-    problem: str | None = None  # why, when text is None
+    raw: bytes | None = None          # a file's bytes (decoded by the pipeline)
+    text: str | None = None           # a JSON line's text
+    html: bool = False
+    problem: str | None = None        # why the item cannot be read
 
 
 def read_items(source: Path) -> Iterator[Item]:
     if source.is_dir():
-        for path in sorted(source.glob("*.txt")):
-            raw = path.read_bytes()
-            text = raw.decode("utf-8", errors="replace")
-            yield Item(path.stem, text)
+        for path in sorted(p for p in source.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")):
+            yield Item(path.stem, raw=path.read_bytes(), html=path.suffix.lower() != ".txt")
         return
     if not source.exists():
         raise InputError(f"{source}: no such file or folder")
@@ -43,52 +46,101 @@ def read_items(source: Path) -> Iterator[Item]:
                 obj = json.loads(line)
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
-                text = obj.get("text")
-                aid = obj.get("id")
-                aid = str(aid) if aid is not None else f"line-{lineno}"
-                if not isinstance(text, str):
-                    yield Item(aid, None, f"line {lineno}: 'text' is missing or not a string")
-                    continue
-                yield Item(aid, text)
             except ValueError as exc:
-                yield Item(f"line-{lineno}", None, f"line {lineno}: not valid JSON ({exc})")
+                yield Item(f"line-{lineno}", problem=f"line {lineno}: not valid JSON ({exc})")
+                continue
+            aid = obj.get("id")
+            aid = str(aid) if aid is not None else f"line-{lineno}"
+            text = obj.get("text")
+            if not isinstance(text, str):
+                yield Item(aid, problem=f"line {lineno}: 'text' is missing or not a string")
+                continue
+            yield Item(aid, text=text, html=bool(obj.get("html")))
 
 
 def process(item: Item) -> str:
     """One article to one JSON line; never raises."""
-    from .pipeline import extract
+    from .pipeline import extract, extract_bytes
 
-    if item.text is None:
-        report = Report(id=item.id, errors=[ErrorEntry(**error_entry("E004", item.problem or ""))])
-        return report.to_json()
+    if item.problem is not None:
+        return _failed(item.id, item.problem)
     try:
-        return extract(item.text, item.id).to_json()
+        if item.raw is not None:
+            return extract_bytes(item.raw, item.id, html=item.html).to_json()
+        return extract(item.text, item.id, html=item.html).to_json()
     except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-        report = Report(id=item.id, errors=[ErrorEntry(**error_entry("E004", f"{type(exc).__name__}: {exc}"))])
-        return report.to_json()
+        return _failed(item.id, f"{type(exc).__name__}: {exc}")
+
+
+def _failed(aid: str, why: str) -> str:
+    return Report(id=aid, errors=[ErrorEntry(**error_entry("E004", why))]).to_json()
 
 
 @dataclass
 class Summary:
     articles: int = 0
     failed: int = 0
+    skipped: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
     def line(self) -> str:
-        return f"{self.articles} articles, {self.failed} with errors"
+        parts = [f"{self.articles} articles", f"{self.failed} with errors"]
+        if self.skipped:
+            parts.append(f"{self.skipped} already done (resumed)")
+        if self.duplicates:
+            shown = ", ".join(self.duplicates[:5]) + ("…" if len(self.duplicates) > 5 else "")
+            parts.append(f"{len(self.duplicates)} duplicate ids ({shown})")
+        if self.interrupted:
+            parts.append("interrupted: the output holds every article finished so far")
+        return ", ".join(parts)
 
 
-def run_batch(source: Path, out: Path, jobs: int = 1, progress: bool | None = None) -> Summary:
-    items = read_items(source)
+def done_ids(out: Path) -> set[str]:
+    """Ids already written to `out`; a last line cut short by a crash is dropped."""
+    if not out.exists():
+        return set()
+    ids: set[str] = set()
+    keep = 0
+    with out.open("rb") as fh:
+        for raw in fh:
+            try:
+                ids.add(json.loads(raw)["id"])
+                keep += len(raw)
+            except (ValueError, KeyError, TypeError):
+                break
+    with out.open("rb+") as fh:
+        fh.truncate(keep)
+    return ids
+
+
+def run_batch(source: Path, out: Path, jobs: int = 1, progress: bool | None = None, resume: bool = False) -> Summary:
     summary = Summary()
+    done = done_ids(out) if resume else set()
+    seen: set[str] = set()
+
+    def todo() -> Iterator[Item]:
+        for item in read_items(source):
+            if item.id in seen:
+                summary.duplicates.append(item.id)
+            seen.add(item.id)
+            if item.id in done:
+                summary.skipped += 1
+                continue
+            yield item
+
     show = sys.stderr.isatty() if progress is None else progress
-    with out.open("w", encoding="utf-8") as fh, _progress(show) as bar:
-        for line in _results(items, jobs):
-            fh.write(line + "\n")
-            fh.flush()
-            summary.articles += 1
-            if '"errors": [{"code": "E004"' in line:
-                summary.failed += 1
-            bar.update(1)
+    with out.open("a" if resume else "w", encoding="utf-8") as fh, _progress(show) as bar:
+        try:
+            for line in _results(todo(), jobs):
+                fh.write(line + "\n")
+                fh.flush()
+                summary.articles += 1
+                if '"code": "E004"' in line:
+                    summary.failed += 1
+                bar.update(1)
+        except KeyboardInterrupt:
+            summary.interrupted = True
     return summary
 
 
@@ -99,13 +151,16 @@ def _results(items: Iterator[Item], jobs: int) -> Iterator[str]:
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_warm) as pool:
-        yield from pool.imap(process, items, chunksize=8)
+        yield from pool.imap(process, items, chunksize=4)
 
 
 def _warm() -> None:
+    import signal
+
     from .pipeline import nlp
     from .wordseg import warm
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     nlp()
     warm()
 

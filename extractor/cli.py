@@ -10,18 +10,21 @@ import click
 from .errors import ChisoError
 
 
-def _read_text(source: str) -> tuple[str, str | None]:
-    """Read FILE (or stdin for '-'); undecodable bytes become U+FFFD, never a traceback."""
+def _read_raw(source: str) -> tuple[bytes, str | None, bool]:
+    """FILE (or stdin for '-') as bytes, its stem as the id, and whether it is HTML."""
     if source == "-":
-        raw = sys.stdin.buffer.read()
-        name = None
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise click.UsageError(f"{source}: no such file")
-        raw = path.read_bytes()
-        name = path.stem
-    return raw.decode("utf-8", errors="replace"), name
+        return sys.stdin.buffer.read(), None, False
+    path = Path(source)
+    if not path.is_file():
+        raise click.UsageError(f"{source}: no such file")
+    return path.read_bytes(), path.stem, path.suffix.lower() in (".html", ".htm")
+
+
+def _report_of(source: str, article_id: str | None, html: bool):
+    from .pipeline import extract_bytes
+
+    raw, name, is_html = _read_raw(source)
+    return extract_bytes(raw, article_id or name, html=html or is_html)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,13 +37,10 @@ def main() -> None:
 @click.argument("source", default="-")
 @click.option("--id", "article_id", default=None, help="Id to put in the report (default: the file name).")
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
-def extract(source: str, article_id: str | None, pretty: bool) -> None:
+@click.option("--html", is_flag=True, help="The input is an HTML page (implied for .html files).")
+def extract(source: str, article_id: str | None, pretty: bool, html: bool) -> None:
     """Extract one article (FILE, or - for standard input) and print its report as JSON."""
-    from .pipeline import extract as run
-
-    text, name = _read_text(source)
-    report = run(text, article_id or name)
-    click.echo(report.to_json(pretty=pretty))
+    click.echo(_report_of(source, article_id, html).to_json(pretty=pretty))
 
 
 @main.command()
@@ -49,18 +49,16 @@ def extract(source: str, article_id: str | None, pretty: bool) -> None:
               help="text: a report for people; json: the report contract.")
 @click.option("--vi", is_flag=True, help="Messages in Vietnamese.")
 @click.option("--all/--problems", "show_all", default=True, help="Show every check, or only those not consistent.")
-def check(source: str, fmt: str, vi: bool, show_all: bool) -> None:
+@click.option("--html", is_flag=True, help="The input is an HTML page (implied for .html files).")
+def check(source: str, fmt: str, vi: bool, show_all: bool, html: bool) -> None:
     """Redo the arithmetic of one article (FILE or -): ✓ consistent, ✗ inconsistent, ? unverifiable.
 
     Exit status 1 when any claim is inconsistent."""
-    from .pipeline import extract as run
-
-    text, name = _read_text(source)
-    report = run(text, name)
+    report = _report_of(source, None, html)
     if fmt == "json":
         click.echo(report.to_json(pretty=True))
     else:
-        click.echo(render_checks(report, text, vi=vi, show_all=show_all))
+        click.echo(render_checks(report, vi=vi, show_all=show_all))
     if any(c.status == "inconsistent" for c in report.checks):
         sys.exit(1)
 
@@ -68,7 +66,7 @@ def check(source: str, fmt: str, vi: bool, show_all: bool) -> None:
 _MARKS = {"consistent": ("✓", "green"), "inconsistent": ("✗", "red"), "unverifiable": ("?", "yellow")}
 
 
-def render_checks(report, text: str, vi: bool = False, show_all: bool = True) -> str:
+def render_checks(report, vi: bool = False, show_all: bool = True) -> str:
     """The human report of `chiso check`: one line a claim, with the figures quoted."""
     figures = {f.id: f for f in report.figures}
     lines = []
@@ -92,15 +90,20 @@ def render_checks(report, text: str, vi: bool = False, show_all: bool = True) ->
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write the JSON lines.")
 @click.option("-j", "--jobs", default=1, show_default=True, help="Worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def batch(source: Path, output: Path, jobs: int, progress: bool | None) -> None:
-    """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt) into OUTPUT."""
+@click.option("--resume", is_flag=True, help="Keep OUTPUT and skip the ids already in it.")
+def batch(source: Path, output: Path, jobs: int, progress: bool | None, resume: bool) -> None:
+    """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt/.html) into OUTPUT.
+
+    Exit status 1 if any article failed, 130 if interrupted."""
     from .batch import run_batch
 
     try:
-        summary = run_batch(source, output, jobs=jobs, progress=progress)
+        summary = run_batch(source, output, jobs=jobs, progress=progress, resume=resume)
     except ChisoError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary.line(), err=True)
+    if summary.interrupted:
+        sys.exit(130)
     if summary.failed:
         sys.exit(1)
 

@@ -7,6 +7,7 @@ order in which they run is written once, in pipeline.py.
 from __future__ import annotations
 
 import numpy
+import regex
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -14,7 +15,9 @@ from spacy.util import registry
 
 from . import checks, context, dates, documents, figures, officials
 from .article import Article, DateDraft, DocumentDraft, FigureDraft
+from .errors import error_entry
 from .matcher import DEFAULT_TIMEOUT, find_candidates, resolve
+from .numbers import MAX_DIGITS
 from .normalize import Normalized
 from .patterns import load_patterns
 from .segment import ChisoTokenizer, split_sentences
@@ -22,6 +25,7 @@ from .segment import ChisoTokenizer, split_sentences
 if not Doc.has_extension("chiso"):
     Doc.set_extension("chiso", default=None)
 
+_LONG_NUMBER = regex.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
 PRODUCTIONS = {**figures.PRODUCTIONS, **dates.PRODUCTIONS, **documents.PRODUCTIONS}
 
 
@@ -64,6 +68,8 @@ def make_matches(nlp: Language, name: str, timeout: float):
     def matches(doc: Doc) -> Doc:
         """Run every span rule, settle overlaps, keep the records the productions made."""
         art = _article(doc)
+        if _LONG_NUMBER.search(art.text):
+            art.errors.append(error_entry("E008", f"more than {MAX_DIGITS} digits"))
         candidates = find_candidates(art.text, rules, art.errors, timeout)
         art.accepted = resolve(candidates, PRODUCTIONS, art)
         for acc in art.accepted:

@@ -22,6 +22,10 @@ ERROR_CODES = {
     "E003": "a pattern timed out on this text; its matches were skipped",
     "E004": "the article could not be processed; the report is empty",
     "E005": "input was not NFC; it was normalised (offsets still refer to the input as given)",
+    "E006": "the input was in a legacy Vietnamese encoding and was converted to Unicode; offsets refer to the converted text (source_text)",
+    "E007": "the input was HTML: tags, scripts and entities were stripped; offsets refer to the extracted text (source_text)",
+    "E008": "a number too long to represent exactly was left out",
+    "E009": "a long article was processed in parts; claims across the parts were not linked",
 }
 
 

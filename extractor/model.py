@@ -136,6 +136,10 @@ class ErrorEntry(_Record):
 class Report(_Record):
     schema_version: Literal[1] = SCHEMA_VERSION
     id: Optional[str] = None
+    offsets: Literal["input", "converted", "extracted"] = Field(
+        default="input", description="what the spans index: the input as given, or the text chiso converted "
+                                     "(legacy encoding) or extracted (HTML) from it, which is then in source_text")
+    source_text: Optional[str] = Field(default=None, description="the text the spans index, when it is not the input")
     figures: list[Figure] = Field(default_factory=list)
     officials: list[Official] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
@@ -146,6 +150,8 @@ class Report(_Record):
     def to_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
         data["figures"] = [f.to_dict() for f in self.figures]
+        if data.get("source_text") is None:
+            data.pop("source_text", None)
         return data
 
     def to_json(self, pretty: bool = False) -> str:

@@ -42,6 +42,7 @@ def _words() -> _Words:
     return _Words(values, scales, p.words("after_tens_only"), regex.compile(r"\s+"))
 
 
+MAX_DIGITS = 60                          # longer runs of digits are codes or garbage, not numbers
 _GROUPED = regex.compile(r"\d{1,3}(?:[.]\d{3})+")
 _GROUPED_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+")
 _PLAIN = regex.compile(r"\d+")
@@ -55,6 +56,8 @@ def parse_digits(text: str, whole: bool = False) -> Number | None:
     by exactly three digits groups thousands instead of starting decimals.
     """
     s = text.strip()
+    if len(s) > MAX_DIGITS:
+        return None                      # not a quantity anyone writes; see components (E008)
     if _PLAIN.fullmatch(s):
         return Number(Decimal(s), 0)
     if "." in s and "," in s:

@@ -221,6 +221,8 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     if not (trig or position):
         if _blocked(art.text, start) or full in data["places"] or _after_capitalised_word(art.text, start):
             return None
+    elif not trig and _blocked(art.text, start, admin=False):
+        return None                      # "Phó Hiệu trưởng Trường Đại học Y Dược": a school, even after a position
     elif full in data["places"] and not (trig or _position_directly_before(art.text, m_start)):
         return None
     titles = []
@@ -254,13 +256,21 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
     return bool(pairs & _data()["not_name_pairs"])
 
 
-def _blocked(text: str, pos: int) -> bool:
-    """A street, a school, a place: "đường Nguyễn Trãi", "huyện Hương Khê, Vũ Quang"."""
+_ADMIN = frozenset(["tỉnh", "Tỉnh", "huyện", "Huyện", "xã", "Xã", "phường", "Phường", "quận", "Quận", "thành phố",
+                    "Thành phố", "TP", "TP.", "Tp.", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng"])
+
+
+def _blocked(text: str, pos: int, admin: bool = True) -> bool:
+    """A street, a school, a place: "đường Nguyễn Trãi", "huyện Hương Khê, Vũ Quang".
+    admin=False leaves out the administrative words ("Chủ tịch UBND tỉnh Lê Văn B")."""
     left = text[max(0, pos - 25):pos].split()
-    blockers = _data()["blockers"]
-    if left and (left[-1] in blockers or len(left) > 1 and f"{left[-2]} {left[-1]}" in blockers):
+    blockers = _data()["blockers"] if admin else _data()["blockers"] - _ADMIN
+    two = f"{left[-2]} {left[-1]}" if len(left) > 1 else ""
+    if two in _ADMIN:                     # "Thành phố" is not the street word "phố"
+        return admin
+    if left and (left[-1] in blockers or two in blockers):
         return True
-    return bool(_data()["place_list"].search(text, max(0, pos - 60), pos))
+    return admin and bool(_data()["place_list"].search(text, max(0, pos - 60), pos))
 
 
 def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
@@ -383,8 +393,9 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
                 by_name[key] = person
                 order.append(person)
         mention.official = person
-        person.rank = person.rank or mention.rank
-        person.honorific = person.honorific or mention.honorific
+        if mention.name is not None:     # a short mention ("ông Hậu") adds its span, not its honorific
+            person.rank = person.rank or mention.rank
+            person.honorific = person.honorific or mention.honorific
         for title in mention.titles:
             if title.lower() not in (t.lower() for t in person.titles):
                 person.titles.append(title)

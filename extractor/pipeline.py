@@ -12,7 +12,9 @@ from .article import Article
 from .errors import error_entry
 from .model import Report
 from .normalize import normalize
-from .report import build_report
+from .inputs import read_bytes, read_text
+from .model import ErrorEntry
+from .report import build_report, merge_reports
 
 # The spaCy components, in the order they run after the tokenizer.
 STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials", "chiso_checks")
@@ -26,10 +28,57 @@ def nlp() -> Language:
     return pipeline
 
 
-def extract(text: str, id: str | None = None) -> Report:
-    """Extract figures, documents and dates from one article's text."""
-    art = run(text)
-    return build_report(art, id)
+# Longer articles are cut into parts of about this many characters, at line breaks, so
+# that time stays linear and memory bounded (a 10 MB article is ~50 parts).
+CHUNK = 200_000
+
+
+def extract(text: str, id: str | None = None, html: bool = False) -> Report:
+    """Extract figures, officials, documents, dates and checks from one article.
+
+    `text` may be in a legacy encoding (TCVN3, VNI: converted, and said so in `errors`)
+    or, with html=True, an HTML page (its text is extracted). Spans then index the
+    converted or extracted text, which the report carries as `source_text`."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs str, got {type(text).__name__}")
+    return _extract_decoded(read_text(text, html_input=html), id)
+
+
+def extract_bytes(raw: bytes, id: str | None = None, html: bool = False) -> Report:
+    """Like extract(), from bytes: BOMs, UTF-16, bad UTF-8 bytes and legacy encodings handled."""
+    return _extract_decoded(read_bytes(raw, html_input=html), id)
+
+
+def _extract_decoded(decoded, id: str | None) -> Report:
+    source = decoded.text
+    if len(source) > CHUNK:
+        starts = _part_starts(source)
+        report = merge_reports([build_report(run(part), id) for part in _parts(source)], starts, id)
+        report.errors.append(ErrorEntry(**error_entry("E009", f"{len(starts)} parts")))
+    else:
+        report = build_report(run(source), id)
+    report.errors[:0] = [ErrorEntry(**e) for e in decoded.errors]
+    if decoded.offsets != "input":
+        report.offsets = decoded.offsets
+        report.source_text = source
+    return report
+
+
+def _part_starts(text: str) -> list[int]:
+    starts = [0]
+    while len(text) - starts[-1] > CHUNK:
+        cut = text.rfind("\n", starts[-1] + CHUNK // 2, starts[-1] + CHUNK)
+        if cut < 0:
+            cut = text.rfind(". ", starts[-1] + CHUNK // 2, starts[-1] + CHUNK)
+            cut = cut + 1 if cut >= 0 else starts[-1] + CHUNK
+        starts.append(cut + 1 if text[cut:cut + 1] == "\n" else cut)
+    return starts
+
+
+def _parts(text: str):
+    starts = _part_starts(text)
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        yield text[a:b]
 
 
 def run(text: str) -> Article:

@@ -62,3 +62,50 @@ def _round(value):
     if value is None:
         return None
     return value.quantize(type(value)("0.000001")).normalize()
+
+
+def merge_reports(parts: list[Report], starts: list[int], article_id: str | None) -> Report:
+    """One report from the reports of an article's parts: spans shifted by each part's
+    start, ids renumbered, officials merged by name."""
+    merged = Report(id=article_id)
+    people: dict[str, Official] = {}
+    for part, shift in zip(parts, starts):
+        fig_ids = {}
+        for f in part.figures:
+            fig_ids[f.id] = f"f{len(merged.figures) + len(fig_ids) + 1}"
+        for f in part.figures:
+            f.id = fig_ids[f.id]
+            f.start += shift
+            f.end += shift
+            if f.stated is not None:
+                f.stated = Span(start=f.stated.start + shift, end=f.stated.end + shift)
+            f.of = fig_ids.get(f.of) if f.of else None
+            f.range_with = fig_ids.get(f.range_with) if f.range_with else None
+            merged.figures.append(f)
+        for d in part.documents:
+            d.id = f"d{len(merged.documents) + 1}"
+            d.start, d.end = d.start + shift, d.end + shift
+            merged.documents.append(d)
+        for d in part.dates:
+            d.start, d.end = d.start + shift, d.end + shift
+            merged.dates.append(d)
+        for c in part.checks:
+            c.id = f"c{len(merged.checks) + 1}"
+            c.figures = [fig_ids[i] for i in c.figures if i in fig_ids]
+            merged.checks.append(c)
+        for o in part.officials:
+            mentions = [Span(start=m.start + shift, end=m.end + shift) for m in o.mentions]
+            known = people.get(o.name.lower())
+            if known is None:
+                o.id = f"p{len(merged.officials) + 1}"
+                o.mentions = mentions
+                people[o.name.lower()] = o
+                merged.officials.append(o)
+            else:
+                known.mentions.extend(mentions)
+                known.rank = known.rank or o.rank
+                known.honorific = known.honorific or o.honorific
+                known.titles += [t for t in o.titles if t not in known.titles]
+                known.organizations += [t for t in o.organizations if t not in known.organizations]
+        merged.errors.extend(part.errors)
+    return merged
