@@ -169,6 +169,8 @@ def count(m, rule: Rule, art: Article):
     is_digits = q[:1].isdigit()
     if not is_digits and not (_valid_word_number(q) and len(q.split()) >= 2) or not is_digits and _vague(art, m):
         return None
+    if not is_digits and not art.text[m.end():m.end() + 1].islower():
+        return None                      # IGNORECASE lets \p{Ll} match "LĂM": a noun must really be lower case
     number = parse_quantity(q, whole=True) if is_digits else parse_words(q)
     if number is None:
         return None

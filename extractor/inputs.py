@@ -106,7 +106,7 @@ def detect_legacy(text: str) -> str | None:
     Unicode Vietnamese never uses, and almost none of the letters it does."""
     sample = text[:20000]
     letters = sum(1 for c in sample if c.isalpha())
-    if letters < 20:
+    if letters < 10:
         return None
     genuine = len(_VIETNAMESE_ONLY.findall(sample))
     best, best_score = None, 0
@@ -114,7 +114,7 @@ def detect_legacy(text: str) -> str | None:
         score = sum(1 for c in sample if c in markers)
         if score > best_score:
             best, best_score = name, score
-    if best_score >= max(5, letters // 50) and genuine * 4 < best_score:
+    if best_score >= max(3, letters // 50) and genuine * 4 < best_score:
         return best
     return None
 
