@@ -6,7 +6,8 @@ CHISO  := $(VENV)/bin/chiso
 SHARED ?= ../shared
 SAMPLE := corpus/articles/t01-dang-bo-quan-su-xay-dung-dang-2023.txt
 
-.PHONY: demo test install test-deps bench eval schema clean
+.PHONY: demo test install test-deps bench eval schema fuzz hostile clean
+MINUTES ?= 1
 
 demo: install
 	$(CHISO) extract $(SAMPLE) --pretty
@@ -36,6 +37,16 @@ bench: install
 eval: install
 	$(CHISO) eval $(SHARED)/corpus/seed $(SHARED)/corpus/real
 	$(CHISO) eval corpus
+
+# Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
+fuzz: test-deps
+	$(PY) -m extractor.fuzz --minutes $(MINUTES)
+
+# The bench corpus and a generated hostile set through chiso batch: every id must come out.
+hostile: install
+	$(PY) -m extractor.hostile out/hostile.jsonl
+	cat $(SHARED)/corpus/bench/baomoi-2017.jsonl out/hostile.jsonl > out/robustness.jsonl
+	$(CHISO) batch out/robustness.jsonl -o out/robustness-reports.jsonl --jobs 2 --no-progress
 
 schema: install
 	$(CHISO) schema -o extractor/schema/report.schema.json
