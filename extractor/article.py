@@ -75,6 +75,9 @@ class Article:
     accepted: list[Any] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
+    _by_sentence: dict | None = None
+    _by_sentence_n: int = -1
+    _positions: dict = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -86,6 +89,20 @@ class Article:
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+
+    def figures_in_sentence(self, index: int) -> list[FigureDraft]:
+        """The figures of one sentence (built once, after the figures are final)."""
+        if self._by_sentence is None or self._by_sentence_n != len(self.figures):
+            self._by_sentence = {}
+            for f in self.figures:
+                self._by_sentence.setdefault(f.sentence, []).append(f)
+            self._by_sentence_n = len(self.figures)
+            self._positions = {id(f): i for i, f in enumerate(self.figures)}
+        return self._by_sentence.get(index, [])
+
+    def figure_index(self, f: FigureDraft) -> int:
+        self.figures_in_sentence(0)
+        return self._positions.get(id(f), 0)
 
     def sentence_span(self, pos: int) -> tuple[int, int]:
         if not self.sentences:

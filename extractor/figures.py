@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from .article import Article, FigureDraft
-from .numbers import Number, parse_digits, parse_quantity, parse_words, scale_of
+from .numbers import Number, is_number_word, parse_digits, parse_quantity, parse_words, scale_of
 from .patterns import Rule, load_patterns
 from .wordseg import first_word_end, is_noun
 
@@ -178,6 +178,8 @@ def count(m, rule: Rule, art: Article):
     if noun_end is None:
         return None
     unit = art.text[m.end():noun_end]
+    if is_number_word(unit.split()[0]):
+        return None                      # a numeral cut short ("hai mươi | lăm"), not a counted noun
     per = _PER.match(art.text, noun_end)
     kind = "count"
     end = noun_end

@@ -85,6 +85,10 @@ def _mixed(s: str) -> Number | None:
     return Number(Decimal(int_part.replace(thousands, "") + "." + frac), len(frac))
 
 
+def is_number_word(word: str) -> bool:
+    return word.lower() in _words().values
+
+
 def scale_of(word: str) -> int | None:
     return _words().scales.get(word.lower())
 

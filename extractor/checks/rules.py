@@ -43,7 +43,14 @@ def _cues():
 
 
 def _sentence_figures(art: Article, f: FigureDraft) -> list[FigureDraft]:
-    return [g for g in art.figures if g.sentence == f.sentence]
+    return art.figures_in_sentence(f.sentence)
+
+
+def _earlier(art: Article, f: FigureDraft, window: int) -> list[FigureDraft]:
+    """Up to `window` figures before `f`, nearest first (a total is stated near its parts;
+    the bound keeps hostile articles with thousands of figures linear)."""
+    i = art.figure_index(f)
+    return art.figures[max(0, i - window):i][::-1]
 
 
 def _before(art: Article, f: FigureDraft, width: int = 40) -> str:
@@ -181,7 +188,7 @@ def _changes_after(art: Article, f: FigureDraft) -> list[FigureDraft]:
     _, e = art.sentence_span(f.start)
     stop = art.text.find(";", f.end, e)
     end = e if stop < 0 else stop
-    return [c for c in art.figures if c.kind == "change" and f.end <= c.start < end and c.sentence == f.sentence]
+    return [c for c in art.figures_in_sentence(f.sentence) if c.kind == "change" and f.end <= c.start < end]
 
 
 def _difference(rule, figs, new, old, c, art) -> CheckDraft:
@@ -299,14 +306,15 @@ def _totals_for(art: Article, p: FigureDraft, part: FigureDraft) -> list[FigureD
         key = " ".join(words[1:]) if len(words) > 2 and words[0] in ("người", "số") else (phrase if len(words) >= 2 else None)
         if key:
             hits = []
-            for occurrence in regex.finditer(regex.escape(key), art.text[:part.start]):
-                nxt = next((g for g in art.figures if g.start >= occurrence.end() and g is not part
-                            and same_family(g, part) and g.end <= part.start), None)
-                if nxt is not None and nxt.start - occurrence.end() < 80:
+            earlier = _earlier(art, part, 300)[::-1]
+            for occurrence in regex.finditer(regex.escape(key), art.text[max(0, part.start - 20000):part.start]):
+                at = occurrence.end() + max(0, part.start - 20000)
+                nxt = next((g for g in earlier if g.start >= at and same_family(g, part)), None)
+                if nxt is not None and nxt.start - at < 80:
                     hits.append(nxt)
             add(hits[::-1])
     if cues["total_words"].search(after[:15]):
-        add(g for g in reversed(art.figures) if g.end <= part.start and g.kind == part.kind
+        add(g for g in _earlier(art, part, 300) if g.kind == part.kind
             and same_family(g, part) and cues["total_words"].search(_before(art, g, 60).split(",")[-1]))
         add(g for g in _sentence_figures(art, p) if g.start > p.end and g.kind == part.kind and g.kind == "count"
             and g.value is not None and g.value > part.value)
@@ -381,6 +389,8 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
             continue
         kind = parts[0].kind
         family = [g for g in parts if g.kind == kind and (same_family(g, parts[0]) or kind == "count")]
+        if len(family) < 2:
+            continue
         whole = next((g for g in reversed(whole_candidates) if g.kind == kind and g.unit != "%"
                       and g.value is not None and (same_family(g, family[0]) or kind == "count")), None)
         if whole is None or len(family) < 2:
