@@ -259,12 +259,16 @@ def _attributes(aid: str, g: dict, p: dict, result: Result) -> None:
     for attr in FIGURE_ATTRIBUTES:
         if attr in ("direction", "reference_year") and g.get("kind") != "change":
             continue
-        counts = result.attributes[attr]
-        counts[1] += 1
-        if g.get(attr) == p.get(attr):
-            counts[0] += 1
-        else:
-            result.wrong.append(f"{aid}: {attr} of {g['text']!r}: gold {g.get(attr)!r}, got {p.get(attr)!r}")
+        _tally(result.attributes[attr], attr, g, p, f"{aid}: {attr} of {g['text']!r}", result)
+
+
+def _tally(counts: list[int], attr: str, g: dict, p: dict, label: str, result: Result) -> None:
+    """Count one attribute comparison; a mismatch is listed in `wrong`."""
+    counts[1] += 1
+    if g.get(attr) == p.get(attr):
+        counts[0] += 1
+    else:
+        result.wrong.append(f"{label}: gold {g.get(attr)!r}, got {p.get(attr)!r}")
 
 
 def _match_officials(aid: str, gold: list[dict], predicted: list[dict], result: Result) -> None:
@@ -283,12 +287,7 @@ def _match_officials(aid: str, gold: list[dict], predicted: list[dict], result: 
         remaining.remove(p)
         tally.tp += 1
         for attr in OFFICIAL_ATTRIBUTES:
-            counts = result.official_attributes[attr]
-            counts[1] += 1
-            if g.get(attr) == p.get(attr):
-                counts[0] += 1
-            else:
-                result.wrong.append(f"{aid}: {attr} of {g['name']!r}: gold {g.get(attr)!r}, got {p.get(attr)!r}")
+            _tally(result.official_attributes[attr], attr, g, p, f"{aid}: {attr} of {g['name']!r}", result)
         gold_titles, got = set(_squash(t) for t in g["titles"]), set(_squash(t) for t in p["titles"])
         titles.tp += len(gold_titles & got)
         titles.fn += len(gold_titles - got)
