@@ -2,6 +2,8 @@
 written precision allows (statcheck's rule) — see rules.py for the rules."""
 from __future__ import annotations
 
+from decimal import localcontext
+
 from ..article import Article
 from . import rules
 from .base import CheckDraft
@@ -13,6 +15,14 @@ RULES = (rules.ratio, rules.pair_change, rules.two_values_change, rules.part_of_
 
 
 def run(art: Article) -> list[CheckDraft]:
+    # Enough digits for "21,6 nghìn tỷ" divided and summed exactly, without touching the
+    # process-wide decimal context.
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return _run(art)
+
+
+def _run(art: Article) -> list[CheckDraft]:
     checks: list[CheckDraft] = []
     seen: set[tuple] = set()
     for rule in RULES:

@@ -10,9 +10,7 @@ written digits cannot tell it apart).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, getcontext
-
-getcontext().prec = 50
+from decimal import Decimal
 
 HUGE = Decimal("1e30")
 
