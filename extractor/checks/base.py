@@ -61,13 +61,6 @@ def number_text(value: Decimal, vi: bool = False, places: int = 4) -> str:
     return text
 
 
-def in_units(art: Article, f: FigureDraft, value: Decimal | None = None) -> tuple[str, str]:
-    """A figure's value as written, in its own scale ("106.376 tỷ" stays 106376, not 10^14)."""
-    factor = scale(art, f)
-    v = (f.value if value is None else value) / factor
-    return number_text(v), number_text(v, vi=True)
-
-
 def written(art: Article, f: FigureDraft) -> str:
     """A figure's number as the text writes it, with its scale: "75.105 tỷ", "12,5 nghìn tỷ"."""
     label = scale_label(art, f)
