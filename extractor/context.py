@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from .article import Article, FigureDraft
+from .dates import is_compared_year
 from .patterns import Rule, load_patterns
 
 LEFT_WINDOW = 80
@@ -30,7 +31,6 @@ def _extra():
             r"(?:\G\s*|[,;:(]\s*)(?:{@comparison_words})\s+[^.;,]{0,40}?(?P<year>(?:19|20)\d\d)\b[^.;]*$"),
         "year_mention": p.compile(
             r"(?:\b(?:năm|niên độ|niên khóa)\s+|tháng\s+\d{1,2}\s*/\s*|(?<![\d.,])\d{1,2}[/.-]\d{1,2}[/.-])(?P<year>(?:19|20)\d\d)(?![\d])"),
-        "compared_year": p.compile(r"\b(?:{@comparison_words})\b[^.;,]{0,30}$"),
         "year_opener": p.compile(r"\G\W*(?:(?:trong|tính đến hết|cả|hết)\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*[,:]", regex.I),
         "clause_break": regex.compile(r"[,;:()“”\"]|\b(?:trong đó|cụ thể|gồm|riêng)\b", regex.I),
         "subject_trailing": p.words("subject_trailing_words"),
@@ -168,7 +168,7 @@ def _years(art: Article) -> None:
 def _year_in_sentence(art: Article, s: int, pos: int) -> int | None:
     found = None
     for m in _extra()["year_mention"].finditer(art.text, s, pos):
-        if _extra()["compared_year"].search(art.text, max(s, m.start() - 40), m.start()):
+        if is_compared_year(art.text, m.start(), floor=s):
             continue
         found = int(m.group("year"))
     return found

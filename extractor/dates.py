@@ -45,14 +45,15 @@ def _year_patterns() -> tuple["regex.Pattern[str]", "regex.Pattern[str]"]:
     return mention, compared
 
 
+def is_compared_year(text: str, start: int, floor: int = 0) -> bool:
+    """Is the year written at `start` one the text compares with ("so với năm 2016")?"""
+    return bool(_year_patterns()[1].search(text, max(floor, start - 40), start))
+
+
 def article_years(art: Article) -> set[int]:
     """The years the article is about: every year it writes, but those it compares with."""
-    mention, compared = _year_patterns()
-    years = set()
-    for m in mention.finditer(art.text):
-        if not compared.search(art.text, max(0, m.start() - 40), m.start()):
-            years.add(int(m.group()))
-    return years
+    mention, _ = _year_patterns()
+    return {int(m.group()) for m in mention.finditer(art.text) if not is_compared_year(art.text, m.start())}
 
 
 def infer_years(art: Article) -> None:
