@@ -1,4 +1,5 @@
-"""Rules as data: load, validate and compile the files in patterns/.
+"""Rules as data: load, validate and compile the files in patterns/vi/ (beside this
+file, shipped inside the package; $CHISO_PATTERNS names another folder).
 
 A pattern file is YAML (read with the safe loader only) with up to four sections:
 
@@ -17,13 +18,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 import yaml
 
-from .errors import PatternError
+from ..errors import PatternError
 
 _REF = regex.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_]\w*)\}")
 # REVERSE searches from the end of the text: for a rule anchored there (a byline).
@@ -85,12 +87,16 @@ class Patterns:
 
 
 
+LANGUAGE = "vi"
+
+
 def patterns_dir() -> Path:
-    """patterns/ beside the package, or $CHISO_PATTERNS."""
+    """$CHISO_PATTERNS (a folder of *.yaml, to try rules without touching the installed
+    ones) if set, else the rules shipped in the package."""
     env = os.environ.get("CHISO_PATTERNS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "patterns" / "vi"
+    return Path(str(resources.files(__name__).joinpath(LANGUAGE)))
 
 
 @lru_cache(maxsize=4)
@@ -176,7 +182,7 @@ def _check_value(fname: str, section: str, key: str, value: Any) -> Any:
 
 def _canonical(word: str) -> str:
     # Imported late: normalize needs the tables this module loads.
-    from .normalize import normalize
+    from ..normalize import normalize
 
     return normalize(word).text
 
