@@ -1,23 +1,27 @@
 """`chiso batch`: many articles in, one JSON line per article out, nothing lost.
 
 Input: a `.jsonl` file of {"id", "text"} objects, or a folder of `.txt`/`.html` files
-(the id is the file name without its extension; the output path is never built from
-ids). Each article is processed on its own: one that fails becomes a line carrying its
-`errors`, and the run goes on. Lines are written in input order, each flushed as it is
-written, so an interrupted run (Ctrl-C included) leaves a valid file; `resume` skips
-the ids already in the output and drops a last line cut short. Duplicate ids are
-processed and reported.
+(subfolders included; the id is the path below the folder without its extension; the
+output path is never built from ids). Each article is processed on its own: one that
+fails becomes a line carrying its `errors`, and the run goes on. Lines are written in
+input order and flushed, to OUTPUT.partial, which replaces OUTPUT when the run ends
+(Ctrl-C included): OUTPUT is never emptied by a run that fails to start, never half
+overwritten, and never the input. `resume` skips the ids already written (a last line
+cut short is dropped). Duplicate ids are processed and reported.
 """
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, TextIO
 
-from .errors import InputError, error_entry
+from .errors import InputError, NotText, error_entry
+from .messages import messages
 from .model import ErrorEntry, Report
 
 
@@ -30,10 +34,43 @@ class Item:
     problem: str | None = None        # why the item cannot be read
 
 
-def read_items(source: Path) -> Iterator[Item]:
+SUFFIXES = (".txt", ".html", ".htm")
+
+
+def count_items(source: Path) -> int | None:
+    """How many articles SOURCE holds (for the progress bar's total and ETA): the
+    non-blank lines of a .jsonl, the article files of a folder."""
     if source.is_dir():
-        for path in sorted(p for p in source.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm")):
-            yield Item(path.stem, raw=path.read_bytes(), html=path.suffix.lower() != ".txt")
+        return sum(1 for _ in _article_files(source)[0])
+    n = 0
+    with source.open("rb") as fh:
+        for raw in fh:
+            n += bool(raw.strip())
+    return n
+
+
+def _article_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files below FOLDER (subfolders included, hidden ones not), sorted, and
+    the files passed over for their extension."""
+    articles, passed = [], []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        (articles if path.suffix.lower() in SUFFIXES else passed).append(path)
+    return articles, passed
+
+
+def read_items(source: Path, passed_over: list[str] | None = None) -> Iterator[Item]:
+    """The articles of SOURCE in order. A folder's ids are the paths below it without the
+    extension ("a", "2017/b"); files with other extensions go to `passed_over`."""
+    if source.is_dir():
+        articles, passed = _article_files(source)
+        if passed_over is not None:
+            passed_over.extend(str(p.relative_to(source)) for p in passed)
+        for path in articles:
+            aid = path.relative_to(source).with_suffix("").as_posix()
+            yield Item(aid, raw=path.read_bytes(), html=path.suffix.lower() != ".txt")
         return
     if not source.exists():
         raise InputError(f"{source}: no such file or folder")
@@ -58,22 +95,30 @@ def read_items(source: Path) -> Iterator[Item]:
             yield Item(aid, text=text, html=bool(obj.get("html")))
 
 
-def process(item: Item) -> str:
-    """One article to one JSON line; never raises."""
+def process(item: Item) -> tuple[str, list[str]]:
+    """One article to one JSON line and the codes of its errors; never raises."""
     from .pipeline import extract, extract_bytes
 
     if item.problem is not None:
         return _failed(item.id, item.problem)
     try:
         if item.raw is not None:
-            return extract_bytes(item.raw, item.id, html=item.html).to_json()
-        return extract(item.text, item.id, html=item.html).to_json()
+            report = extract_bytes(item.raw, item.id, html=item.html)
+        else:
+            report = extract(item.text, item.id, html=item.html)
+        return report.to_json(), [e.code for e in report.errors]
+    except NotText as exc:
+        return Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))]).to_json(), [exc.code]
     except Exception as exc:  # noqa: BLE001 - one article must not stop the run
         return _failed(item.id, f"{type(exc).__name__}: {exc}")
 
 
-def _failed(aid: str, why: str) -> str:
-    return Report(id=aid, errors=[ErrorEntry(**error_entry("E004", why))]).to_json()
+def _failed(aid: str, why: str) -> tuple[str, list[str]]:
+    return Report(id=aid, errors=[ErrorEntry(**error_entry("E004", why))]).to_json(), ["E004"]
+
+
+# Codes that mean the article gave no report at all; any of them makes the exit status 1.
+FAILED = frozenset({"E004", "E010"})
 
 
 @dataclass
@@ -81,46 +126,91 @@ class Summary:
     articles: int = 0
     failed: int = 0
     skipped: int = 0
+    codes: Counter = field(default_factory=Counter)    # articles with each error code
     duplicates: list[str] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)
     interrupted: bool = False
 
-    def line(self) -> str:
-        parts = [f"{self.articles} articles", f"{self.failed} with errors"]
+    def add(self, codes: list[str]) -> None:
+        self.articles += 1
+        self.codes.update(set(codes))
+        self.failed += bool(FAILED.intersection(codes))
+
+    def line(self, vi: bool = False) -> str:
+        words = messages(vi)
+        parts = [words["articles"].format(self.articles)]
+        if self.codes:
+            by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(self.codes.items()))
+            parts.append(words["with_errors"].format(by_code))
+        else:
+            parts.append(words["no_errors"])
+        parts.append(words["failed"].format(self.failed))
         if self.skipped:
-            parts.append(f"{self.skipped} already done (resumed)")
+            parts.append(words["resumed"].format(self.skipped))
         if self.duplicates:
             shown = ", ".join(self.duplicates[:5]) + ("…" if len(self.duplicates) > 5 else "")
-            parts.append(f"{len(self.duplicates)} duplicate ids ({shown})")
+            parts.append(words["duplicates"].format(len(self.duplicates), shown))
+        if self.passed_over:
+            shown = ", ".join(self.passed_over[:5]) + ("…" if len(self.passed_over) > 5 else "")
+            parts.append(words["passed_over"].format(len(self.passed_over), ", ".join(SUFFIXES), shown))
         if self.interrupted:
-            parts.append("interrupted: the output holds every article finished so far")
-        return ", ".join(parts)
+            parts.append(words["interrupted"])
+        return "; ".join(parts)
 
 
-def done_ids(out: Path) -> set[str]:
-    """Ids already written to `out`; a last line cut short by a crash is dropped."""
-    if not out.exists():
-        return set()
+def _valid_lines(path: Path) -> tuple[list[bytes], set[str]]:
+    """The complete JSON lines at the start of PATH and their ids; a last line cut short
+    by a crash (and anything after it) is dropped."""
+    lines: list[bytes] = []
     ids: set[str] = set()
-    keep = 0
-    with out.open("rb") as fh:
+    with path.open("rb") as fh:
         for raw in fh:
             try:
                 ids.add(json.loads(raw)["id"])
-                keep += len(raw)
             except (ValueError, KeyError, TypeError):
                 break
-    with out.open("rb+") as fh:
-        fh.truncate(keep)
-    return ids
+            if not raw.endswith(b"\n"):
+                break
+            lines.append(raw)
+    return lines, ids
 
 
-def run_batch(source: Path, out: Path, jobs: int = 1, progress: bool | None = None, resume: bool = False) -> Summary:
+def partial_path(out: Path) -> Path:
+    """Where a run writes until it ends: beside OUTPUT, so that the rename is atomic."""
+    return out.with_name(out.name + ".partial")
+
+
+def check_paths(source: Path, out: Path | None) -> None:
+    """Refuse, before anything is written, what would lose data or fail half-way."""
+    if not source.exists():
+        raise InputError(f"{source}: no such file or folder")
+    if out is None:
+        return
+    if out.exists() and out.is_dir():
+        raise InputError(f"{out}: is a folder; -o takes the path of a .jsonl file")
+    if not out.parent.is_dir():
+        raise InputError(f"{out.parent}: no such folder for the output")
+    if out.exists() and os.path.samefile(out, source):
+        raise InputError(f"{out}: the output would overwrite the input; choose another -o")
+    if source.is_dir() and out.resolve().is_relative_to(source.resolve()) and out.suffix.lower() in SUFFIXES:
+        raise InputError(f"{out}: the output would be read as an article of {source}; choose another -o")
+
+
+def run_batch(source: Path, out: Path | None, jobs: int = 1, progress: bool | None = None,
+              resume: bool = False, stream: TextIO | None = None) -> Summary:
+    """Every article of SOURCE to OUT (or to STREAM when OUT is None), one JSON line each.
+
+    OUT is written as OUT.partial and renamed into place when the run ends (Ctrl-C
+    included), so OUT is never half old and half new, and a failing start touches
+    nothing. With `resume`, the ids already written are skipped: those of a
+    `.partial` left by a run that was killed, else those of OUT."""
+    check_paths(source, out)
     summary = Summary()
-    done = done_ids(out) if resume else set()
+    done: set[str] = set()
     seen: set[str] = set()
 
     def todo() -> Iterator[Item]:
-        for item in read_items(source):
+        for item in read_items(source, summary.passed_over):
             if item.id in seen:
                 summary.duplicates.append(item.id)
             seen.add(item.id)
@@ -130,18 +220,35 @@ def run_batch(source: Path, out: Path, jobs: int = 1, progress: bool | None = No
             yield item
 
     show = sys.stderr.isatty() if progress is None else progress
-    with out.open("a" if resume else "w", encoding="utf-8") as fh, _progress(show) as bar:
+    total = count_items(source) if show else None
+    if out is None:
+        _write(todo(), jobs, stream or sys.stdout, summary, show, total)
+        return summary
+    partial = partial_path(out)
+    kept: list[bytes] = []
+    if resume:
+        base = partial if partial.exists() else out
+        if base.exists():
+            kept, done = _valid_lines(base)
+    with partial.open("wb") as fh:
+        fh.writelines(kept)
+    with partial.open("a", encoding="utf-8") as fh:
+        _write(todo(), jobs, fh, summary, show, total, skip=len(kept))
+    os.replace(partial, out)
+    return summary
+
+
+def _write(items: Iterator[Item], jobs: int, fh: TextIO, summary: Summary, show: bool,
+           total: int | None, skip: int = 0) -> None:
+    with _progress(show, total, skip) as bar:
         try:
-            for line in _results(todo(), jobs):
+            for line, codes in _results(items, jobs):
                 fh.write(line + "\n")
                 fh.flush()
-                summary.articles += 1
-                if '"code": "E004"' in line:
-                    summary.failed += 1
+                summary.add(codes)
                 bar.update(1)
         except KeyboardInterrupt:
             summary.interrupted = True
-    return summary
 
 
 def _results(items: Iterator[Item], jobs: int) -> Iterator[str]:
@@ -176,9 +283,9 @@ class _NoBar:
         pass
 
 
-def _progress(show: bool):
+def _progress(show: bool, total: int | None, done: int):
     if not show:
         return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", file=sys.stderr)
+    return tqdm(total=total, initial=done, unit=" articles", file=sys.stderr, dynamic_ncols=True)

@@ -2,64 +2,139 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import ChisoError
+from .errors import ChisoError, NotText
+from .messages import messages
 
 
-def _read_raw(source: str) -> tuple[bytes, str | None, bool]:
-    """FILE (or stdin for '-') as bytes, its stem as the id, and whether it is HTML."""
-    if source == "-":
-        return sys.stdin.buffer.read(), None, False
-    path = Path(source)
-    if not path.is_file():
-        raise click.UsageError(f"{source}: no such file")
-    return path.read_bytes(), path.stem, path.suffix.lower() in (".html", ".htm")
+class Refused(click.ClickException):
+    """A bad path or argument: one line on stderr, exit status 2, never a traceback."""
+    exit_code = 2
+
+
+def _sources(sources: tuple[str, ...]) -> list[str]:
+    """The inputs of extract/check, each checked before anything is read or printed:
+    files, or '-' for standard input (the default when something is piped in)."""
+    if not sources:
+        if sys.stdin.isatty():
+            raise Refused("no input: give FILE... , or pipe text in (chiso extract - reads standard input)")
+        return ["-"]
+    if sources.count("-") > 1:
+        raise Refused("'-' (standard input) can be given only once")
+    for source in sources:
+        if source == "-":
+            continue
+        path = Path(source)
+        if path.is_dir():
+            raise Refused(f"{source}: is a folder; for many articles use: chiso batch {source} -o OUT.jsonl")
+        if not path.is_file():
+            raise Refused(f"{source}: no such file")
+        if not os.access(path, os.R_OK):
+            raise Refused(f"{source}: cannot be read (permission denied)")
+    return list(sources)
 
 
 def _report_of(source: str, article_id: str | None, html: bool):
+    """The report of one source; NotText (and any unreadable file) as a Refused."""
     from .pipeline import extract_bytes
 
-    raw, name, is_html = _read_raw(source)
-    return extract_bytes(raw, article_id or name, html=html or is_html)
+    try:
+        if source == "-":
+            raw, name, is_html = sys.stdin.buffer.read(), None, False
+        else:
+            path = Path(source)
+            raw, name, is_html = path.read_bytes(), path.stem, path.suffix.lower() in (".html", ".htm")
+    except OSError as exc:
+        raise Refused(f"{source}: {exc.strerror or exc}") from None
+    try:
+        return extract_bytes(raw, article_id or name, html=html or is_html)
+    except NotText as exc:
+        raise Refused(f"{'standard input' if source == '-' else source}: {exc}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _color(flag: bool | None) -> bool | None:
+    """--color/--no-color win; else NO_COLOR (https://no-color.org) turns colour off; else
+    click decides (colour on a terminal only)."""
+    if flag is not None:
+        return flag
+    return False if os.environ.get("NO_COLOR") else None
+
+
+class _Group(click.Group):
+    """Any ChisoError that reaches the top (a broken rules file, say) is one line and exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ChisoError as exc:
+            raise Refused(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--color/--no-color", "color", default=None,
+              help="Colour the output (default: on a terminal, unless NO_COLOR is set).")
 @click.version_option(package_name="chiso")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context, color: bool | None) -> None:
     """chiso: figures, officials, documents and dates from Vietnamese news, as JSON."""
+    ctx.color = _color(color)
 
 
 @main.command()
-@click.argument("source", default="-")
+@click.argument("sources", nargs=-1)
 @click.option("--id", "article_id", default=None, help="Id to put in the report (default: the file name).")
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @click.option("--html", is_flag=True, help="The input is an HTML page (implied for .html files).")
-def extract(source: str, article_id: str | None, pretty: bool, html: bool) -> None:
-    """Extract one article (FILE, or - for standard input) and print its report as JSON."""
-    click.echo(_report_of(source, article_id, html).to_json(pretty=pretty))
+def extract(sources: tuple[str, ...], article_id: str | None, pretty: bool, html: bool) -> None:
+    """Extract articles (FILE..., or - for standard input) and print their reports as JSON.
+
+    One FILE: its report. Several: one report per line (JSON Lines; with --pretty, each
+    report indented). A file that is not text is named on stderr, the others are still
+    printed, and the exit status is 2."""
+    files = _sources(sources)
+    if article_id is not None and len(files) > 1:
+        raise Refused("--id names one article; it cannot be used with several files")
+    refused = False
+    for source in files:
+        try:
+            click.echo(_report_of(source, article_id, html).to_json(pretty=pretty))
+        except Refused as exc:
+            if len(files) == 1:
+                raise
+            exc.show()
+            refused = True
+    if refused:
+        sys.exit(2)
 
 
 @main.command()
-@click.argument("source", default="-")
+@click.argument("sources", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a report for people; json: the report contract.")
-@click.option("--vi", is_flag=True, help="Messages in Vietnamese.")
+@click.option("--vi", is_flag=True, help="Everything in Vietnamese.")
 @click.option("--all/--problems", "show_all", default=True, help="Show every check, or only those not consistent.")
 @click.option("--html", is_flag=True, help="The input is an HTML page (implied for .html files).")
-def check(source: str, fmt: str, vi: bool, show_all: bool, html: bool) -> None:
-    """Redo the arithmetic of one article (FILE or -): ✓ consistent, ✗ inconsistent, ? unverifiable.
+def check(sources: tuple[str, ...], fmt: str, vi: bool, show_all: bool, html: bool) -> None:
+    """Redo the arithmetic of articles (FILE..., or -): ✓ consistent, ✗ inconsistent, ? unverifiable.
 
-    Exit status 1 when any claim is inconsistent."""
-    report = _report_of(source, None, html)
-    if fmt == "json":
-        click.echo(report.to_json(pretty=True))
-    else:
-        click.echo(render_checks(report, vi=vi, show_all=show_all))
-    if any(c.status == "inconsistent" for c in report.checks):
+    Exit status 1 when any claim is inconsistent, 2 when an input cannot be read."""
+    files = _sources(sources)
+    inconsistent = False
+    for source in files:
+        report = _report_of(source, None, html)
+        if fmt == "json":
+            click.echo(report.to_json(pretty=True))
+        else:
+            if len(files) > 1:
+                click.echo(click.style(f"== {source}", bold=True))
+            click.echo(render_checks(report, vi=vi, show_all=show_all))
+        inconsistent |= any(c.status == "inconsistent" for c in report.checks)
+    if inconsistent:
         sys.exit(1)
 
 
@@ -68,6 +143,7 @@ _MARKS = {"consistent": ("✓", "green"), "inconsistent": ("✗", "red"), "unver
 
 def render_checks(report, vi: bool = False, show_all: bool = True) -> str:
     """The human report of `chiso check`: one line a claim, with the figures quoted."""
+    words = messages(vi)
     figures = {f.id: f for f in report.figures}
     lines = []
     for c in report.checks:
@@ -75,33 +151,41 @@ def render_checks(report, vi: bool = False, show_all: bool = True) -> str:
             continue
         mark, colour = _MARKS[c.status]
         quoted = ", ".join(f"“{figures[i].text}”" for i in c.figures if i in figures)
-        head = click.style(f"{mark} {c.rule}", fg=colour, bold=True)
-        severity = f" [{c.severity}]" if c.severity else ""
+        head = click.style(f"{mark} {words['rules'].get(c.rule, c.rule)}", fg=colour, bold=True)
+        severity = f" [{words['severities'][c.severity]}]" if c.severity else ""
         lines.append(f"{head}{severity}  {quoted}")
         lines.append(f"    {c.message_vi if vi and c.message_vi else c.message}")
     counts = {s: sum(1 for c in report.checks if c.status == s) for s in _MARKS}
-    lines.append(f"{len(report.checks)} claims: {counts['consistent']} consistent, "
-                 f"{counts['inconsistent']} inconsistent, {counts['unverifiable']} unverifiable")
+    lines.append(words["claims"].format(n=len(report.checks), **counts))
     return "\n".join(lines)
 
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write the JSON lines.")
-@click.option("-j", "--jobs", default=1, show_default=True, help="Worker processes.")
+@click.option("-o", "--output", required=True,
+              help="Where to write the JSON lines: a .jsonl path, or - for standard output.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("--resume", is_flag=True, help="Keep OUTPUT and skip the ids already in it.")
-def batch(source: Path, output: Path, jobs: int, progress: bool | None, resume: bool) -> None:
+@click.option("--vi", is_flag=True, help="The summary in Vietnamese.")
+def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: bool, vi: bool) -> None:
     """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt/.html) into OUTPUT.
 
-    Exit status 1 if any article failed, 130 if interrupted."""
+    OUTPUT is written beside itself as OUTPUT.partial and renamed into place at the end,
+    so a run that fails or is interrupted never destroys it; it may not be the input.
+    Exit status 1 if any article gave no report, 2 for a bad path, 130 if interrupted."""
     from .batch import run_batch
 
+    if output == "-" and resume:
+        raise Refused("--resume needs an output file, not - (standard output)")
     try:
-        summary = run_batch(source, output, jobs=jobs, progress=progress, resume=resume)
+        summary = run_batch(source, None if output == "-" else Path(output), jobs=jobs,
+                            progress=progress, resume=resume)
     except ChisoError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(summary.line(), err=True)
+        raise Refused(str(exc)) from None
+    except OSError as exc:
+        raise Refused(f"{exc.filename or output}: {exc.strerror or exc}") from None
+    click.echo(summary.line(vi=vi), err=True)
     if summary.interrupted:
         sys.exit(130)
     if summary.failed:
@@ -114,8 +198,12 @@ def batch(source: Path, output: Path, jobs: int, progress: bool | None, resume: 
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
     """Score chiso against gold annotations (P/R/F1 per section) in CORPUS_DIR..."""
-    from .evaluate import evaluate as run
+    from .evaluate import evaluate as run, missing_gold
 
+    for corpus in corpora:
+        problem = missing_gold(corpus)
+        if problem:
+            raise Refused(problem)
     result = run(corpora)
     scores = result.to_dict()
     if as_json:
@@ -159,7 +247,10 @@ def schema(output: Path | None) -> None:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise Refused(f"{output}: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
 
@@ -176,7 +267,7 @@ def bench(source: Path | None, limit: int, repeat: int) -> None:
     try:
         click.echo(run_bench(source, limit, repeat))
     except ChisoError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Refused(str(exc)) from None
 
 
 if __name__ == "__main__":

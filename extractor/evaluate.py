@@ -84,6 +84,17 @@ class Result:
         }
 
 
+def missing_gold(directory: Path) -> str | None:
+    """Why DIRECTORY cannot be scored (no gold, a gold file without its article), or None."""
+    gold = sorted((directory / "gold").glob("*.json"))
+    if not gold:
+        return f"{directory}: no gold files (gold/*.json beside articles/*.txt) to score against"
+    lost = [g.stem for g in gold if not (directory / "articles" / f"{g.stem}.txt").is_file()]
+    if lost:
+        return f"{directory}: gold without its article (articles/<id>.txt): {', '.join(lost[:5])}"
+    return None
+
+
 def load_corpus(directory: Path) -> Iterable[tuple[str, str, dict]]:
     gold_dir, art_dir = directory / "gold", directory / "articles"
     for gold_path in sorted(gold_dir.glob("*.json")):

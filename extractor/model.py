@@ -1,13 +1,15 @@
 """The report model: typed records, the JSON contract (../shared/spec/OUTPUT.md), its JSON Schema.
 
 Field names are defined here once; the CLI, the evaluator and the tests read them from
-these models. Values are `Decimal` inside and JSON numbers outside: an integral value is
-written as an integer ("1500000000"), any other as the shortest float that reads back
-to the same decimal ("95.91").
+these models. Values are `Decimal` inside and JSON numbers outside. `to_json()` writes
+every number with its exact digits, in ordinary notation ("1500000000", "95.91",
+"33.33333333333333333333333333"): read it back with `json.loads(s, parse_float=Decimal)`
+to keep them. `to_dict()` gives JSON-ready Python values (an integral value as an int,
+any other as the nearest float).
 """
 from __future__ import annotations
 
-import json
+import simplejson
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
@@ -22,7 +24,26 @@ def _json_number(value: Decimal) -> int | float:
     return float(value)
 
 
-JsonNumber = Annotated[Decimal, PlainSerializer(_json_number, return_type=Union[int, float], when_used="always")]
+# In "json" mode (to_dict, the schema) a number; in "python" mode the Decimal itself,
+# which to_json writes digit for digit.
+JsonNumber = Annotated[Decimal, PlainSerializer(_json_number, return_type=Union[int, float], when_used="json")]
+
+
+class _Digits(Decimal):
+    """A Decimal that simplejson writes in ordinary notation, never with an exponent."""
+
+    def __str__(self) -> str:
+        return format(self, "f")
+
+
+def _exact(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else _Digits(value)
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    return value
 
 FigureKind = Literal["percent", "ratio", "change", "count", "money", "number"]
 Qualifier = Literal["approx", "over", "under"]
@@ -73,8 +94,8 @@ class Figure(_Record):
     # ranges ("7,5 - 15 triệu đồng"): the other end
     range_with: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json")
+    def to_dict(self, mode: str = "json") -> dict[str, Any]:
+        data = self.model_dump(mode=mode)
         for kind, names in _KIND_FIELDS.items():
             if self.kind != kind:
                 for name in names:
@@ -147,15 +168,19 @@ class Report(_Record):
     checks: list[Check] = Field(default_factory=list)
     errors: list[ErrorEntry] = Field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json")
-        data["figures"] = [f.to_dict() for f in self.figures]
+    def to_dict(self, mode: str = "json") -> dict[str, Any]:
+        """The contract as Python values ("json" mode: numbers as int/float; "python":
+        numbers as Decimal)."""
+        data = self.model_dump(mode=mode)
+        data["figures"] = [f.to_dict(mode) for f in self.figures]
         if data.get("source_text") is None:
             data.pop("source_text", None)
         return data
 
     def to_json(self, pretty: bool = False) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2 if pretty else None)
+        """The contract as JSON, every number with its exact digits."""
+        return simplejson.dumps(_exact(self.to_dict("python")), ensure_ascii=False, use_decimal=True,
+                                indent=2 if pretty else None)
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """Step 6: turn the drafts into the report, with every span mapped back to the input."""
 from __future__ import annotations
 
+from decimal import Context, Decimal
+
 from .article import Article
 from .model import Check, DateItem, Document, ErrorEntry, Figure, Official, Report, Span
 
@@ -61,7 +63,12 @@ def _round(value):
     """Computed values to 6 decimals: enough to show the arithmetic, short enough to read."""
     if value is None:
         return None
-    return value.quantize(type(value)("0.000001")).normalize()
+    # Enough precision for any digit count the input allows (runs of digits are capped
+    # at 60), so quantize never fails on a huge value.
+    return value.quantize(Decimal("0.000001"), context=_WIDE).normalize(_WIDE)
+
+
+_WIDE = Context(prec=100)
 
 
 def merge_reports(parts: list[Report], starts: list[int], article_id: str | None) -> Report:

@@ -45,7 +45,7 @@ def test_batch_goes_on_after_a_bad_line(tmp_path, report_validator):
     assert lines[3]["figures"][0]["value"] == 5
     for d in lines:
         report_validator.validate(d)
-    assert result.exit_code == 1 and "4 articles, 2 with errors" in result.output
+    assert result.exit_code == 1 and "4 articles; errors by code (articles): E004 ×2; 2 without a report" in result.output
 
 
 def test_batch_folder_with_workers(tmp_path):

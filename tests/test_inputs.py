@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from extractor.errors import NotText
 from extractor.inputs import detect_legacy, from_legacy, read_bytes, strip_html, to_legacy
 from extractor.patterns import load_patterns
 from extractor.pipeline import extract, extract_bytes
@@ -124,6 +125,9 @@ def test_pathological_repeats_finish(text):
     assert time.perf_counter() - start < 120       # a guard against hangs, not a benchmark
 
 
-def test_bytes_reader_never_raises():
-    for raw in (b"", b"\x00\x01\x02", bytes(range(256)), b"\xff" * 100, "é".encode("utf-16-le")):
-        read_bytes(raw)
+def test_bytes_reader_decodes_or_refuses_and_nothing_else():
+    for raw in (b"", b"\x00\x01\x02", bytes(range(256)), b"\xff" * 100, "é".encode("utf-16-le"), b"\x80" * 3):
+        try:
+            read_bytes(raw)
+        except NotText as exc:
+            assert "not text" in str(exc)

@@ -47,6 +47,17 @@ def mutated_sentences(draw):
 texts = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(PIECES), max_size=25).map("".join), mutated_sentences())
 
 
+def _leading_words(q: str):
+    """Number words, or their longest leading run that is a number: in "hai mươi lăm năm"
+    the last "năm" is the unit (years), not a fifth number word."""
+    words = q.split()
+    for n in range(len(words), 0, -1):
+        value = parse_words(" ".join(words[:n]))
+        if value is not None:
+            return value
+    return None
+
+
 def reparses(figure: dict) -> bool:
     """The number in a figure's text, scaled as the text scales it, is the figure's value."""
     if figure["kind"] == "ratio":
@@ -54,7 +65,7 @@ def reparses(figure: dict) -> bool:
     values = []
     for m in _NUMBER.finditer(normalize(figure["text"]).text):
         q = m.group()
-        n = parse_quantity(q, whole=True) or parse_quantity(q) if q[:1].isdigit() else parse_words(q)
+        n = parse_quantity(q, whole=True) or parse_quantity(q) if q[:1].isdigit() else _leading_words(q)
         if n is not None:
             values.append(n.value)
             if q[:1].isdigit():

@@ -54,18 +54,32 @@ def interval(art: Article, f: FigureDraft) -> Interval:
 
 
 def number_text(value: Decimal, vi: bool = False, places: int = 4) -> str:
+    """A number for a message, in one notation per language: "106,466.5" in English,
+    "106.466,5" in Vietnamese (thousands grouped, at most `places` decimals)."""
     text = fmt(value, places)
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    grouped = f"{int(whole):,}" if whole.isdigit() else whole
     if vi:
-        whole, _, frac = text.partition(".")
-        text = whole + ("," + frac if frac else "")
-    return text
+        return sign + grouped.replace(",", ".") + ("," + frac if frac else "")
+    return sign + grouped + ("." + frac if frac else "")
 
 
-def written(art: Article, f: FigureDraft) -> str:
-    """A figure's number as the text writes it, with its scale: "75.105 tỷ", "12,5 nghìn tỷ"."""
+def written(art: Article, f: FigureDraft, vi: bool = False) -> str:
+    """A figure's number with its scale word: in Vietnamese as the text writes it
+    ("75.105 tỷ", "12,5 nghìn tỷ"), in English in English notation ("75,105 tỷ")."""
     label = scale_label(art, f)
-    number = art.text[f.q_start:f.q_end].split()[0] if f.q_end > f.q_start else number_text(f.value)
+    if vi and f.q_end > f.q_start:
+        number = art.text[f.q_start:f.q_end].split()[0]
+    else:
+        factor = scale(art, f)
+        number = number_text(f.value / factor if label else f.value, vi)
     return f"{number} {label}".strip() if label and label not in number else number
+
+
+def both(render) -> tuple[str, str]:
+    """A phrase in English and in Vietnamese from one template: `render(vi)`."""
+    return render(False), render(True)
 
 
 def scale_label(art: Article, f: FigureDraft) -> str:

@@ -21,7 +21,7 @@ import regex
 
 from ..article import Article, FigureDraft
 from ..patterns import load_patterns
-from .base import CheckDraft, exact, interval, is_share, judge, number_text, same_family, scale, written
+from .base import CheckDraft, both, exact, interval, is_share, judge, number_text, same_family, scale, written
 from .interval import Interval, stated
 
 HUNDRED = Decimal(100)
@@ -149,8 +149,8 @@ def two_values_change(art: Article) -> list[CheckDraft]:
                     point = d.value / earlier * HUNDRED
                     iv = (interval(art, d) / (interval(art, v) - interval(art, d).scale(Decimal(sign)))).scale(HUNDRED)
                     op = "−" if sign > 0 else "+"
-                    what = f"{written(art, d)}/({written(art, v)} {op} {written(art, d)})"
-                    out.append(judge("two_values_change", [v, d, rel], rel, point, iv, what, what, art, "%"))
+                    what, what_vi = both(lambda vi: f"{written(art, d, vi)}/({written(art, v, vi)} {op} {written(art, d, vi)})")
+                    out.append(judge("two_values_change", [v, d, rel], rel, point, iv, what, what_vi, art, "%"))
     return out + _earlier_in_brackets(art)
 
 
@@ -196,8 +196,8 @@ def _difference(rule, figs, new, old, c, art) -> CheckDraft:
     point = (new.value - old.value) * sign
     iv = (interval(art, new) - interval(art, old)).scale(Decimal(sign))
     first, second = (new, old) if sign > 0 else (old, new)
-    what = f"{written(art, first)} − {written(art, second)}"
-    return judge(rule, figs, c, point, iv, what, what, art,
+    what, what_vi = both(lambda vi: f"{written(art, first, vi)} − {written(art, second, vi)}")
+    return judge(rule, figs, c, point, iv, what, what_vi, art,
                  f" {c.unit}" if c.unit and c.unit != "%" else "")
 
 
@@ -206,15 +206,16 @@ def _relative(rule, figs, new, old, c, art) -> CheckDraft:
     point = (new.value - old.value) * sign / old.value * HUNDRED
     iv = ((interval(art, new) - interval(art, old)).scale(Decimal(sign)) / interval(art, old)).scale(HUNDRED)
     first, second = (new, old) if sign > 0 else (old, new)
-    what = f"({written(art, first)} − {written(art, second)})/{written(art, old)}"
-    return judge(rule, figs, c, point, iv, what, what, art, "%")
+    what, what_vi = both(lambda vi: f"({written(art, first, vi)} − {written(art, second, vi)})/{written(art, old, vi)}")
+    return judge(rule, figs, c, point, iv, what, what_vi, art, "%")
 
 
 def _share(rule, figs, part, total, share, art) -> CheckDraft:
     point = part.value / total.value * HUNDRED
     iv = (interval(art, part) / interval(art, total)).scale(HUNDRED)
-    what = f"{written(art, part)}/{written(art, total) if total.end else number_text(total.value)}"
-    return judge(rule, figs, share, point, iv, what, what, art, "%")
+    what, what_vi = both(lambda vi: f"{written(art, part, vi)}/"
+                                    f"{written(art, total, vi) if total.end else number_text(total.value, vi)}")
+    return judge(rule, figs, share, point, iv, what, what_vi, art, "%")
 
 
 # --- part_of_total ------------------------------------------------------------------
@@ -505,8 +506,8 @@ def _sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> Ch
     iv = Interval.point(Decimal(0))
     for g in parts:
         iv = iv + interval(art, g)
-    what = " + ".join(written(art, g) for g in parts)
-    return judge("sum", parts + [whole], whole, point, iv, what, what, art)
+    what, what_vi = both(lambda vi: " + ".join(written(art, g, vi) for g in parts))
+    return judge("sum", parts + [whole], whole, point, iv, what, what_vi, art)
 
 
 # --- bound --------------------------------------------------------------------------
@@ -518,7 +519,7 @@ def _bounds(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> list[
             out.append(CheckDraft(
                 "bound", "inconsistent", [g, whole],
                 f"the part {written(art, g)} is larger than the whole {written(art, whole)} it belongs to",
-                f"phần {written(art, g)} lớn hơn cả tổng {written(art, whole)} mà nó thuộc về",
+                f"phần {written(art, g, True)} lớn hơn cả tổng {written(art, whole, True)} mà nó thuộc về",
                 reported=g.value, computed=whole.value, severity="error"))
     return out
 

@@ -1,0 +1,9 @@
+"""The words the command line prints around its results, in English or Vietnamese
+(patterns/vi/messages.yaml): one place, so that `--vi` translates everything."""
+from __future__ import annotations
+
+from .patterns import load_patterns
+
+
+def messages(vi: bool = False) -> dict:
+    return load_patterns().table("messages")["vi" if vi else "en"]
