@@ -6,7 +6,7 @@ CHISO  := $(VENV)/bin/chiso
 SHARED ?= ../shared
 SAMPLE := corpus/articles/t01-dang-bo-quan-su-xay-dung-dang-2023.txt
 
-.PHONY: demo test install test-deps bench eval schema fuzz hostile clean
+.PHONY: demo test install test-deps bench eval schema fuzz hostile readme clean
 MINUTES ?= 1
 
 demo: install
@@ -31,12 +31,17 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 # The pipeline and underthesea.word_tokenize side by side on the same texts.
 bench: install
-	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 3
+	@mkdir -p out
+	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 3 | tee out/bench.txt
+	$(PY) -m extractor.docs measured bench out/bench.txt
 
 # P/R/F1 on the shared seed and real corpora, and on the team's own corpus.
 eval: install
-	$(CHISO) eval $(SHARED)/corpus/seed $(SHARED)/corpus/real
-	$(CHISO) eval corpus
+	@mkdir -p out
+	$(CHISO) eval $(SHARED)/corpus/seed $(SHARED)/corpus/real $(SHARED)/corpus/real-reports | tee out/eval.txt
+	@echo "team corpus (corpus/):" | tee -a out/eval.txt
+	$(CHISO) eval corpus | tee -a out/eval.txt
+	$(PY) -m extractor.docs measured eval out/eval.txt
 
 # Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
 fuzz: test-deps
@@ -44,9 +49,16 @@ fuzz: test-deps
 
 # The bench corpus and a generated hostile set through chiso batch: every id must come out.
 hostile: install
+	@mkdir -p out
 	$(PY) -m extractor.hostile out/hostile.jsonl
-	cat $(SHARED)/corpus/bench/baomoi-2017.jsonl out/hostile.jsonl > out/robustness.jsonl
-	$(CHISO) batch out/robustness.jsonl -o out/robustness-reports.jsonl --jobs 2 --no-progress
+	cat $(wildcard $(SHARED)/corpus/bench/baomoi-2017.jsonl) out/hostile.jsonl > out/robustness.jsonl
+	$(CHISO) batch out/robustness.jsonl -o out/robustness-reports.jsonl --jobs 2 --no-progress 2>&1 | tee out/hostile.txt
+	$(PY) -m extractor.hostile --measure | tee -a out/hostile.txt
+	$(PY) -m extractor.docs measured hostile out/hostile.txt
+
+# The README's examples, from chiso's own output (tests/test_readme.py keeps them honest).
+readme: install
+	$(PY) -m extractor.docs examples
 
 schema: install
 	$(CHISO) schema -o extractor/schema/report.schema.json

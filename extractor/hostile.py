@@ -1,4 +1,6 @@
-"""`python -m extractor.hostile OUT.jsonl`: a set of hostile articles for batch runs.
+"""`python -m extractor.hostile OUT.jsonl`: a set of hostile articles for batch runs;
+`python -m extractor.hostile --measure`: time and peak memory of the two 10 MB articles
+(one line, and lines), each in a process of its own.
 
 Every case the robustness issue names, one JSON line each ({"id", "text"[, "html"]}):
 empty and blank text, NFD, legacy TCVN3 and VNI, HTML, mojibake, very long lines, a
@@ -6,8 +8,11 @@ empty and blank text, NFD, legacy TCVN3 and VNI, HTML, mojibake, very long lines
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+import time
 import unicodedata
+from pathlib import Path
 
 from .inputs import to_legacy
 
@@ -25,7 +30,9 @@ def cases() -> list[dict]:
         {"id": "html", "text": f"<html><script>var x='99%';</script><body><p>{BASE}</p>&amp;&nbsp;</body></html>", "html": True},
         {"id": "mojibake", "text": BASE.encode("utf-8").decode("cp1252", errors="replace")},
         {"id": "long-line", "text": (BASE + " ") * 3000},
-        {"id": "ten-megabytes", "text": (BASE + "\n") * (10_000_000 // (len(BASE) + 1))},
+        {"id": "ten-megabytes", "text": ten_megabytes("\n")},
+        {"id": "ten-megabytes-one-line", "text": ten_megabytes(" ")},
+        {"id": "lone-surrogate", "text": BASE[:40] + "\ud800" + BASE[40:]},
         {"id": "huge-number", "text": "Con số " + "7" * 100_000 + " người."},
         {"id": "slashes", "text": "1/" * 100_000},
         {"id": "percents", "text": "%" * 100_000},
@@ -40,11 +47,44 @@ def cases() -> list[dict]:
     return out
 
 
+def ten_megabytes(separator: str) -> str:
+    return (BASE + separator) * (10_000_000 // (len(BASE) + 1))
+
+
 def main(path: str) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         for case in cases():
-            fh.write(json.dumps(case, ensure_ascii=False) + "\n")
+            # ASCII escapes keep a lone surrogate writable (and readable back as one).
+            fh.write(json.dumps(case, ensure_ascii="lone-surrogate" in case["id"]) + "\n")
+
+
+def measure_one(separator: str) -> str:
+    """Extract one 10 MB article and say how long it took and the process's peak memory."""
+    import resource
+
+    from .pipeline import extract
+
+    text = ten_megabytes(separator)
+    start = time.perf_counter()
+    report = extract(text)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (f"{len(text):,} characters, {'one line' if separator == ' ' else 'lines'}: {seconds:.1f} s, "
+            f"peak memory {peak:.0f} MB, {len(report.figures):,} figures, errors {[e.code for e in report.errors]}")
+
+
+def measure() -> None:
+    for separator in ("space", "newline"):
+        run = subprocess.run([sys.executable, "-m", "extractor.hostile", "--measure-one", separator],
+                             capture_output=True, text=True)
+        print(run.stdout.strip() or run.stderr.strip()[-500:])
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1:2] == ["--measure"]:
+        measure()
+    elif sys.argv[1:2] == ["--measure-one"]:
+        print(measure_one(" " if sys.argv[2] == "space" else "\n"))
+    else:
+        main(sys.argv[1])
