@@ -51,3 +51,20 @@ def test_intervals_follow_the_written_digits():
     assert stated(Decimal("95.91"), 2) == Interval(Decimal("95.905"), Decimal("95.915"))
     assert stated(Decimal("1500000000"), 1, Decimal(10) ** 9) == Interval(Decimal("1.45e9"), Decimal("1.55e9"))
     assert stated(Decimal("2000"), 0, exact=True, qualifier="over") == Interval(Decimal(2000), Decimal(3000))
+
+
+def test_a_change_of_minus_100_percent_loses_nothing():
+    report = extract("Tỷ lệ hộ nghèo còn 0% (giảm 100% so với năm 2021), có 5 xã đạt chuẩn.")
+    assert not report.errors and [f.text for f in report.figures][-1] == "5 xã"
+
+
+def test_a_failing_rule_costs_its_claims_not_the_article(monkeypatch):
+    import extractor.checks as checks
+
+    def broken(art):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(checks, "RULES", tuple(broken if r is checks.rules.sums else r for r in checks.RULES))
+    report = extract("Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.")
+    assert [e.code for e in report.errors] == ["E014"] and "broken" in report.errors[0].message
+    assert [c.status for c in report.checks] == ["consistent"] and report.figures

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import localcontext
 
 from ..article import Article
+from ..errors import error_entry
 from . import rules
 from .base import CheckDraft
 
@@ -22,16 +23,26 @@ def run(art: Article) -> list[CheckDraft]:
         return _run(art)
 
 
+def _guarded(rule, art: Article, *args) -> list[CheckDraft]:
+    """One rule's checks; an exception inside it loses that rule's claims (said in the
+    report's errors, E014), never the article."""
+    try:
+        return list(rule(art, *args))
+    except Exception as exc:  # noqa: BLE001 - the rest of the report must stand
+        art.errors.append(error_entry("E014", f"{rule.__name__}: {type(exc).__name__}: {exc}"))
+        return []
+
+
 def _run(art: Article) -> list[CheckDraft]:
     checks: list[CheckDraft] = []
     seen: set[tuple] = set()
     for rule in RULES:
-        for check in rule(art):
+        for check in _guarded(rule, art):
             key = (check.rule, tuple(sorted(id(f) for f in check.figures)))
             if key not in seen:
                 seen.add(key)
                 checks.append(check)
     covered = {id(f) for c in checks for f in c.figures if f.kind == "change"}
-    checks += rules.year_over_year(art, covered)
+    checks += _guarded(rules.year_over_year, art, covered)
     checks.sort(key=lambda c: min((f.start for f in c.figures if f.end > 0), default=0))
     return checks

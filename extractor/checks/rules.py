@@ -631,7 +631,10 @@ def year_over_year(art: Article, covered: set[int]) -> list[CheckDraft]:
             continue
         sign = 1 if c.direction == "increase" else -1
         points = a.value - sign * c.value
-        relative = a.value / (1 + sign * c.value / HUNDRED)
+        base = 1 + sign * c.value / HUNDRED
+        if base <= 0:      # "giảm 100%" and beyond: no earlier value makes that a relative change
+            continue
+        relative = a.value / base
         when = str(c.reference_year) if c.reference_year else "the period compared with"
         when_vi = f"năm {c.reference_year}" if c.reference_year else "kỳ so sánh"
         out.append(CheckDraft(
