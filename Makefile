@@ -1,4 +1,6 @@
 # chiso: the first two targets are the README's first two commands.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c   # a measuring run piped through tee still fails when it fails
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -41,6 +43,8 @@ eval: install
 	$(CHISO) eval $(SHARED)/corpus/seed $(SHARED)/corpus/real $(SHARED)/corpus/real-reports | tee out/eval.txt
 	@echo "team corpus (corpus/):" | tee -a out/eval.txt
 	$(CHISO) eval corpus | tee -a out/eval.txt
+	@echo "bulletins (corpus/bulletins/):" | tee -a out/eval.txt
+	$(CHISO) eval corpus/bulletins | tee -a out/eval.txt
 	$(PY) -m extractor.docs measured eval out/eval.txt
 
 # Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
