@@ -240,6 +240,39 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--input", "source", type=click.Path(path_type=Path), default=None,
+              help="A .jsonl of {id, text} (default: ../shared/corpus/bench/baomoi-2017.jsonl).")
+@click.option("--reviews", type=click.Path(path_type=Path), default=None,
+              help="The judgements to compare with (default: corpus/reviews/bench-flags.yaml).")
+@click.option("--unreviewed", "unreviewed_out", type=click.Path(path_type=Path), default=None,
+              help="Write the flags no one has judged yet here, as YAML entries to fill in.")
+def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | None) -> None:
+    """Every ✗ chiso gives on real articles, against the judgements kept in the repo.
+
+    Exit status 1 when a flag is unreviewed, a flag judged misread came back, or a
+    genuine one was lost."""
+    from . import review as rv
+
+    source = source or rv.BENCH
+    if not source.is_file():
+        raise Refused(f"{source}: no such file (the bench corpus lives in ../shared/corpus/bench)")
+    flags = rv.current_flags(rv.articles(source))
+    state = rv.compare(flags, rv.load_reviews(reviews or rv.REVIEWS))
+    click.echo(f"{len(flags)} inconsistent verdicts: {len(state['genuine'])} reviewed genuine, "
+               f"{len(state['misread_back'])} reviewed misread, {len(state['unreviewed'])} unreviewed; "
+               f"{len(state['genuine_lost'])} genuine flags lost")
+    for title in ("misread_back", "unreviewed"):
+        for f in state[title]:
+            click.echo(f"{title}: {f.id} {f.rule} {list(f.figures)}\n    {f.sentence[:300]}")
+    for e in state["genuine_lost"]:
+        click.echo(f"genuine_lost: {e['id']} {e['rule']} {e['figures']}")
+    if unreviewed_out:
+        unreviewed_out.write_text(rv.as_yaml(state["unreviewed"]), encoding="utf-8")
+    if state["unreviewed"] or state["misread_back"] or state["genuine_lost"]:
+        sys.exit(1)
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to a file instead.")
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the report."""
