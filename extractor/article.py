@@ -38,6 +38,11 @@ class FigureDraft:
     q_start: int = 0
     q_end: int = 0
     context_rules: set[str] = field(default_factory=set)
+    # claims (extractor/claims): what it measures, the time it covers, where it belongs
+    measure: str | None = None
+    period: str | None = None
+    period_in_sentence: bool = False
+    scope: str | None = None
 
 
 @dataclass(eq=False)

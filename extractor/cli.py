@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .errors import ChisoError, NotText
+from .excerpt import around
 from .messages import messages
 
 
@@ -154,10 +155,19 @@ def render_checks(report, vi: bool = False, show_all: bool = True) -> str:
         head = click.style(f"{mark} {words['rules'].get(c.rule, c.rule)}", fg=colour, bold=True)
         severity = f" [{words['severities'][c.severity]}]" if c.severity else ""
         lines.append(f"{head}{severity}  {quoted}")
+        spans = [(figures[i].start, figures[i].end) for i in c.figures if i in figures and figures[i].end > 0]
+        if report.text is not None and spans:
+            line, sentence = around(report.text, min(s for s, _ in spans), max(e for _, e in spans))
+            where = words["sentence"].format(n=(c.sentence or 0) + 1, line=line)
+            lines.append(click.style(f"    {where}: {_shorten(sentence)}", dim=True))
         lines.append(f"    {c.message_vi if vi and c.message_vi else c.message}")
     counts = {s: sum(1 for c in report.checks if c.status == s) for s in _MARKS}
     lines.append(words["claims"].format(n=len(report.checks), **counts))
     return "\n".join(lines)
+
+
+def _shorten(sentence: str, width: int = 220) -> str:
+    return sentence if len(sentence) <= width else sentence[:width - 1].rstrip() + "…"
 
 
 @main.command()
@@ -266,6 +276,8 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
             click.echo(f"{title}: {f.id} {f.rule} {list(f.figures)}\n    {f.sentence[:300]}")
     for e in state["genuine_lost"]:
         click.echo(f"genuine_lost: {e['id']} {e['rule']} {e['figures']}")
+    for e in state["given_up"]:
+        click.echo(f"given_up: {e['id']} {e['rule']} {e['figures']}: {e['given_up']}")
     if unreviewed_out:
         unreviewed_out.write_text(rv.as_yaml(state["unreviewed"]), encoding="utf-8")
     if state["unreviewed"] or state["misread_back"] or state["genuine_lost"]:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from . import checks, context, dates, documents, figures, officials
+from . import checks, claims, context, dates, documents, figures, officials
 from .article import Article, DateDraft, DocumentDraft, FigureDraft
 from .errors import error_entry
 from .matcher import DEFAULT_TIMEOUT, find_candidates, resolve
@@ -127,6 +127,13 @@ def make_officials(nlp: Language, name: str, timeout: float):
         return doc
 
     return find_officials
+
+
+@Language.component("chiso_claims")
+def claims_step(doc: Doc) -> Doc:
+    """What each figure measures, its period and its scope: the claims the checker reads."""
+    claims.annotate(_article(doc))
+    return doc
 
 
 @Language.component("chiso_checks")

@@ -13,7 +13,7 @@ import simplejson
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr
 
 SCHEMA_VERSION = 1
 
@@ -93,6 +93,10 @@ class Figure(_Record):
     of: Optional[str] = Field(default=None, description="change: id of the figure the change is about")
     # ranges ("7,5 - 15 triệu đồng"): the other end
     range_with: Optional[str] = None
+    # claims: as written, where the text gives them; never guessed from outside the article
+    measure: Optional[str] = Field(default=None, description="what the figure counts or measures: 'người chết', 'chuyến bay bị hủy'")
+    period: Optional[str] = Field(default=None, description="the time it covers, as written: '6 tháng đầu năm 2017'")
+    scope: Optional[str] = Field(default=None, description="the place or organisation it belongs to: 'cả nước'")
 
     def to_dict(self, mode: str = "json") -> dict[str, Any]:
         data = self.model_dump(mode=mode)
@@ -147,6 +151,10 @@ class Check(_Record):
     severity: Optional[Literal["rounding", "error"]] = None
     message: str
     message_vi: Optional[str] = None
+    evidence: Optional[dict[str, Any]] = Field(
+        default=None, description="how the text relates the figures: link, cue, complete, same_measure …")
+    reason: Optional[str] = Field(default=None, description="unverifiable: why (no_total, partial_list, unit_mismatch …)")
+    sentence: Optional[int] = Field(default=None, description="the sentence the verdict is read from (the last one it uses)")
 
 
 class ErrorEntry(_Record):
@@ -167,6 +175,13 @@ class Report(_Record):
     dates: list[DateItem] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     errors: list[ErrorEntry] = Field(default_factory=list)
+    # The text the spans index (the input, or source_text), for showing verdicts in place;
+    # not part of the contract.
+    _text: Optional[str] = PrivateAttr(default=None)
+
+    @property
+    def text(self) -> str | None:
+        return self._text
 
     def to_dict(self, mode: str = "json") -> dict[str, Any]:
         """The contract as Python values ("json" mode: numbers as int/float; "python":

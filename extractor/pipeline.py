@@ -17,7 +17,7 @@ from .model import ErrorEntry
 from .report import build_report, merge_reports
 
 # The spaCy components, in the order they run after the tokenizer.
-STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials", "chiso_checks")
+STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials", "chiso_claims", "chiso_checks")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +58,7 @@ def _extract_decoded(decoded, id: str | None) -> Report:
     else:
         report = build_report(run(source), id)
     report.errors[:0] = [ErrorEntry(**e) for e in decoded.errors]
+    report._text = source
     if decoded.offsets != "input":
         report.offsets = decoded.offsets
         report.source_text = source

@@ -30,6 +30,7 @@ def build_report(art: Article, article_id: str | None) -> Report:
             direction=f.direction, reference_year=f.reference_year,
             of=ids.get(id(f.of)) if f.of is not None else None,
             range_with=ids.get(id(f.range_with)) if f.range_with is not None else None,
+            measure=f.measure, period=f.period, scope=f.scope,
         ))
     documents = []
     for i, d in enumerate(art.documents, start=1):
@@ -53,7 +54,9 @@ def build_report(art: Article, article_id: str | None) -> Report:
                             figures=[ids[id(f)] for f in c.figures if id(f) in ids],
                             reported=c.reported, computed=_round(c.computed),
                             interval=[_round(x) for x in c.interval] if c.interval else None,
-                            severity=c.severity, message=c.message, message_vi=c.message_vi))
+                            severity=c.severity, message=c.message, message_vi=c.message_vi,
+                            evidence=c.evidence or None, reason=c.reason,
+                            sentence=max((f.sentence for f in c.figures if f.end > 0), default=None)))
     return Report(id=article_id, figures=figures, officials=officials, documents=documents, dates=dates, checks=checks,
                   errors=[ErrorEntry(**e) for e in art.errors])
 

@@ -4,7 +4,8 @@ verdicts with the judgements kept in the repo (corpus/reviews/bench-flags.yaml).
 
 A flag is known by its article id, its rule and the texts of its figures (in order); a
 judgement adds `verdict` (genuine: the published text is wrong; misread: chiso is) and
-`why`. Not part of the pipeline: a tool over its output.
+`why`. A genuine flag the checker no longer raises on purpose (its evidence rules cannot
+tell it from a misreading) carries `given_up`: why; it is listed, never silently lost. Not part of the pipeline: a tool over its output.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
+
+from .excerpt import around
 
 REVIEWS = Path(__file__).resolve().parent.parent / "corpus" / "reviews" / "bench-flags.yaml"
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "bench" / "baomoi-2017.jsonl"
@@ -50,10 +53,8 @@ def flags_of(aid: str, text: str, report: dict) -> list[Flag]:
         figs = [figures[i] for i in c["figures"] if i in figures]
         start = min((f["start"] for f in figs), default=0)
         end = max((f["end"] for f in figs), default=0)
-        lo = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - 400, 0)
-        hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-        hi = min(hi_candidates + [end + 400, len(text)])
-        out.append(Flag(aid, c["rule"], tuple(f["text"] for f in figs), c["message"], text[lo:hi + 1].strip()))
+        _, sentence = around(text, start, end)
+        out.append(Flag(aid, c["rule"], tuple(f["text"] for f in figs), c["message"], sentence))
     return out
 
 
@@ -80,7 +81,9 @@ def compare(flags: list[Flag], reviews: dict[tuple, dict]) -> dict[str, list]:
     return {
         "unreviewed": [f for k, f in now.items() if k not in reviews],
         "misread_back": [f for k, f in now.items() if reviews.get(k, {}).get("verdict") == "misread"],
-        "genuine_lost": [e for k, e in reviews.items() if e["verdict"] == "genuine" and k not in now],
+        "genuine_lost": [e for k, e in reviews.items() if e["verdict"] == "genuine" and k not in now
+                         and not e.get("given_up")],
+        "given_up": [e for k, e in reviews.items() if e["verdict"] == "genuine" and k not in now and e.get("given_up")],
         "genuine": [f for k, f in now.items() if reviews.get(k, {}).get("verdict") == "genuine"],
     }
 

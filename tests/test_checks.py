@@ -8,7 +8,8 @@ from extractor.checks.interval import Interval, stated
 from extractor.pipeline import extract
 from decimal import Decimal
 
-CASES = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus" / "checks.yaml").read_text(encoding="utf-8"))
+CORPUS = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus" / "checks.yaml").read_text(encoding="utf-8"))
+CASES, NEGATIVE = CORPUS["cases"], CORPUS["negative"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['status']}-{i}" for i, c in enumerate(CASES)])
@@ -29,6 +30,28 @@ def test_check_case(case, report_validator):
             assert c.severity in ("rounding", "error") and c.message and c.message_vi
     if "message" in case:
         assert any(case["message"] in c.message for c in mine), [c.message for c in mine]
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=[f"{c.get('reason', 'no-claim')}-{i}" for i, c in enumerate(NEGATIVE)])
+def test_no_false_alarm(case, report_validator):
+    report = extract(case["text"])
+    report_validator.validate(report.to_dict())
+    alarms = [c.message for c in report.checks if c.status == "inconsistent"]
+    assert not alarms, alarms
+    if "reason" in case:
+        reasons = [c.reason for c in report.checks if c.status == "unverifiable"]
+        assert case["reason"] in reasons, (reasons, [(c.rule, c.status, c.message) for c in report.checks])
+        held = next(c for c in report.checks if c.reason == case["reason"])
+        assert held.evidence and held.message.startswith("not checked") or held.status == "unverifiable"
+
+
+def test_every_inconsistent_check_says_what_links_its_figures():
+    for case in CASES:
+        for c in extract(case["text"]).checks:
+            if c.status == "inconsistent":
+                assert c.evidence and c.evidence.get("link"), (case["text"], c)
+            if c.status == "unverifiable":
+                assert c.reason, (case["text"], c)
 
 
 def test_exit_status_and_json(tmp_path):

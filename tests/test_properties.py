@@ -76,7 +76,7 @@ def reparses(figure: dict) -> bool:
         return False
     value = Decimal(str(figure["value"]))
     if "range_with" in figure:            # "7,5" of "7,5 - 15 triệu đồng" takes its partner's scale
-        return any(v != 0 and (value / v) in {Decimal(10) ** k for k in range(0, 13)} for v in values)
+        return value in values or any(v != 0 and (value / v) in {Decimal(10) ** k for k in range(0, 13)} for v in values)
     return value in values
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import localcontext
 
 from ..article import Article
+from ..claims.evidence import gate
 from ..errors import error_entry
 from . import rules
 from .base import CheckDraft
@@ -42,7 +43,8 @@ def _run(art: Article) -> list[CheckDraft]:
             if key not in seen:
                 seen.add(key)
                 checks.append(check)
+    checks = [g for g in (gate(art, c) for c in checks) if g is not None]
     covered = {id(f) for c in checks for f in c.figures if f.kind == "change"}
-    checks += _guarded(rules.year_over_year, art, covered)
+    checks += [gate(art, c) for c in _guarded(rules.year_over_year, art, covered)]
     checks.sort(key=lambda c: min((f.start for f in c.figures if f.end > 0), default=0))
     return checks

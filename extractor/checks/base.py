@@ -22,6 +22,8 @@ class CheckDraft:
     interval: tuple[Decimal, Decimal] | None = None
     severity: str | None = None
     extra: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)   # how the text links the figures (claims/evidence.py)
+    reason: str | None = None                      # why an unverifiable claim cannot be decided
 
 
 def scale(art: Article, f: FigureDraft, partner: bool = True) -> Decimal:

@@ -36,6 +36,7 @@ def _cues():
         "breakdown": p.compile(r"(?<![\p{L}\p{M}])(?:{@breakdown_words})(?![\p{L}\p{M}])\s*[,:]?\s*"),
         "not_whole": p.compile(r"\G\s*(?:{@not_whole_words})(?![\p{L}\p{M}])"),
         "remaining": p.compile(r"(?:{@remaining_words})\s*$"),
+        "share_base": p.compile(r"\G\s*(?:{@share_base_words})(?![\p{L}\p{M}])"),
         "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
         "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
@@ -234,11 +235,21 @@ def part_of_total(art: Article) -> list[CheckDraft]:
         if part is None:
             continue
         totals = [t for t in _totals_for(art, p, part) if t.value and t.value > 0 and t is not part]
+        # A share inside a breakdown ("… (trong đó: … khối địa phương là 18.705.823 triệu đồng,
+        # chiếm 33,2%)") is of the whole that breakdown breaks down, unless the sentence
+        # names its total ("trên tổng số …").
+        whole = _breakdown_whole(art, part)
+        named_here = any(t.sentence == p.sentence and _cues()["total_before"].search(_before(art, t, 30)) for t in totals)
+        names_base = bool(_cues()["share_base"].match(art.text, p.end))
+        if whole is not None and same_family(whole, part) and whole is not part and not named_here and not names_base:
+            totals = [whole]
         if not totals:
             continue
         verdicts = [_share("part_of_total", [part, p, t], part, t, p, art) for t in totals]
-        good = next((v for v in verdicts if v.status == "consistent"), None)
-        out.append(good or verdicts[0])
+        chosen = next((v for v in verdicts if v.status == "consistent"), None) or verdicts[0]
+        chosen.extra.update(candidates=len(totals), named_base=_named_noun(art, p))
+        chosen.evidence = {"link": "share", "cue": _before(art, p, 25).split()[-1] if _before(art, p, 25).split() else None}
+        out.append(chosen)
     return out
 
 
@@ -396,7 +407,7 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
                       and g.value is not None and (same_family(g, family[0]) or kind == "count")), None)
         if whole is None or len(family) < 2:
             continue
-        out.append(_sum_check(art, family, whole))
+        out.append(_sum_check(art, family, whole, m.group().strip(" ,:")))
         out += _bounds(art, family, whole)
         out += _nested(art, family)
     return out
@@ -420,7 +431,7 @@ def _nested(art: Article, parts: list[FigureDraft]) -> list[CheckDraft]:
         start = whole.end + opener
         inner = [g for g in art.figures if start < g.start < close and g.kind == whole.kind and same_family(g, whole)]
         if len(inner) >= 2:
-            out.append(_sum_check(art, inner, whole))
+            out.append(_sum_check(art, inner, whole, "("))
     return out
 
 
@@ -444,6 +455,7 @@ def _remainders(art: Article) -> list[CheckDraft]:
         check = judge("sum", [f, rest], _Fake(f.denominator), point, Interval.point(point),
                       f"{number_text(f.numerator)} + {number_text(rest.value)}",
                       f"{number_text(f.numerator, True)} + {number_text(rest.value, True)}", art)
+        check.evidence = {"link": "remainder", "cue": _cues()["remaining"].search(_before(art, rest, 25)).group().strip()}
         out.append(check)
     return out
 
@@ -476,7 +488,11 @@ def _detailed(art: Article) -> list[CheckDraft]:
         for total in totals:
             members = groups.get(id(total), [])
             if len(members) >= 2:
-                out.append(_sum_check(art, members, total))
+                check = _sum_check(art, members, total, art.text[s:e].split(",")[0].strip())
+                # Sentences after the "Cụ thể" one may break down something else with the
+                # same nouns; claims/evidence.py lets such a sum be consistent, not inconsistent.
+                check.extra["beyond_sentence"] = any(g.start >= e for g in members)
+                out.append(check)
     return out
 
 
@@ -501,13 +517,16 @@ def _best_total(art: Article, part: FigureDraft, totals: list[FigureDraft]) -> F
     return best
 
 
-def _sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> CheckDraft:
+def _sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft, cue: str | None = None) -> CheckDraft:
     point = sum((g.value for g in parts), Decimal(0))
     iv = Interval.point(Decimal(0))
     for g in parts:
         iv = iv + interval(art, g)
     what, what_vi = both(lambda vi: " + ".join(written(art, g, vi) for g in parts))
-    return judge("sum", parts + [whole], whole, point, iv, what, what_vi, art)
+    check = judge("sum", parts + [whole], whole, point, iv, what, what_vi, art)
+    check.extra["parts_low"] = iv.lo
+    check.evidence = {"link": "breakdown", "cue": cue}
+    return check
 
 
 # --- bound --------------------------------------------------------------------------
@@ -560,23 +579,26 @@ def rate(art: Article) -> list[CheckDraft]:
 # --- multiplier ---------------------------------------------------------------------
 
 def multiplier(art: Article) -> list[CheckDraft]:
-    """"tăng gấp 2 lần (1.136 so với 568)": the quotient of the two values against the multiple."""
+    """"A … tăng gấp K lần so với … (B)": A the last quantity before the multiple, B the
+    first of the same family after it; the quotient against K. (claims/evidence.py then
+    asks that the text really compares the two.)"""
     out = []
     for m in art.figures:
         if m.unit != "lần" or m.value is None:
             continue
         values = [g for g in _sentence_figures(art, m) if g.kind in ("count", "money", "number") and g is not m
-                  and g.value and g.unit != "lần"]
-        pairs = [(a, b) for a in values for b in values if a is not b and a.start < b.start and same_family(a, b)]
-        if not pairs:
+                  and g.value and g.unit != "lần" and g.range_with is None]
+        before = [g for g in values if g.end <= m.start]
+        if not before:
             continue
-        a, b = pairs[0]
+        a = before[-1]
+        b = next((g for g in values if g.start >= m.end and same_family(a, g)), None)
+        if b is None:
+            continue
         point = a.value / b.value
-        if point < 1:
-            a, b, point = b, a, b.value / a.value
+        what, what_vi = both(lambda vi: f"{written(art, a, vi)}/{written(art, b, vi)}")
         out.append(judge("multiplier", [a, b, m], m, point, interval(art, a) / interval(art, b),
-                         f"{number_text(a.value)}/{number_text(b.value)}",
-                         f"{number_text(a.value, True)}/{number_text(b.value, True)}", art, " lần"))
+                         what, what_vi, art, " lần"))
     return out
 
 
@@ -612,7 +634,9 @@ def grim(art: Article) -> list[CheckDraft]:
             status, msg, msg_vi = ("inconsistent", f"no whole count out of {number_text(n.value)} gives {number_text(p.value)}% (k would have to lie in [{number_text(lo_k)}; {number_text(hi_k)}])",
                                    f"không có số nguyên nào trên {number_text(n.value, True)} cho ra {number_text(p.value, True)}%")
         out.append(CheckDraft("grim", status, [n, p], msg, msg_vi, reported=p.value,
-                              severity="error" if status == "inconsistent" else None))
+                              severity="error" if status == "inconsistent" else None,
+                              reason="too_coarse" if status == "unverifiable" else None,
+                              evidence={"link": "grim", "cue": "trong đó"}))
     return out
 
 
@@ -643,5 +667,6 @@ def year_over_year(art: Article, covered: set[int]) -> list[CheckDraft]:
             f"(as percentage points) or {number_text(relative, places=2)}% (as a relative change)",
             f"bài không nêu số liệu {when_vi}; mức thay đổi này ngụ ý khi đó là {number_text(points, True, 2)}% "
             f"(theo điểm phần trăm) hoặc {number_text(relative, True, 2)}% (theo tỷ lệ tương đối)",
-            reported=c.value, computed=points, extra={"implied_points": points, "implied_relative": relative}))
+            reported=c.value, computed=points, extra={"implied_points": points, "implied_relative": relative},
+            reason="no_earlier_value", evidence={"link": "change", "cue": f"so với {when_vi}", "earlier": "implied"}))
     return out

@@ -1,0 +1,61 @@
+"""Measure, period and scope of every figure, from the text around it.
+
+- measure: the counted noun as written, with the state the text gives it ("298 người"
+  after "làm chết" is "người chết"; "1.062 chuyến bay bị hủy"); a percent or a change in
+  percent measures what the figure it is about measures.
+- period: the last period written in the figure's sentence before it ("6 tháng đầu năm
+  2017, …"), else the last one earlier in its paragraph.
+- scope: likewise, a place or organisation word ("cả nước", "toàn tỉnh").
+Nothing is guessed from outside the article; where the text gives none, it is None.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..article import Article, FigureDraft
+from .cues import canonical_state, cues
+
+_CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")   # not the decimal comma of "1,5"
+_NOT_MEASURES = frozenset({"%", "lần"})
+
+
+def annotate(art: Article) -> None:
+    # "so với năm 2021" names the year compared with, not the figure's own period.
+    periods = [(m.start(), m.group()) for m in cues()["period"].finditer(art.text)
+               if not cues()["comparison_before"].search(art.text, max(0, m.start() - 25), m.start())]
+    scopes = [(m.start(), m.group(1)) for m in cues()["scope"].finditer(art.text)]
+    for f in art.figures:
+        f.measure = _own_measure(art, f)
+    for f in art.figures:
+        if f.measure is None and f.of is not None:
+            f.measure = f.of.measure
+        f.period, f.period_in_sentence = _last_before(art, f, periods)
+        f.scope, _ = _last_before(art, f, scopes)
+
+
+def _own_measure(art: Article, f: FigureDraft) -> str | None:
+    if not f.unit or f.unit in _NOT_MEASURES or f.kind in ("percent",):
+        return None
+    after = cues()["state_after"].match(art.text, f.end)
+    if after:
+        return f"{f.unit} {canonical_state(after.group(1))}"
+    s, _ = art.sentence_span(f.start)
+    clause_start = max([m.end() for m in _CLAUSE.finditer(art.text, s, f.start)], default=s)
+    states = list(cues()["state"].finditer(art.text, clause_start, f.start))
+    if states:
+        return f"{f.unit} {canonical_state(states[-1].group(1))}"
+    return f.unit
+
+
+def _last_before(art: Article, f: FigureDraft, marks: list[tuple[int, str]]) -> tuple[str | None, bool]:
+    """The last mark before the figure in its paragraph, and whether it is in the figure's
+    own sentence (the checker compares periods only then: a paragraph may change them)."""
+    s, _ = art.sentence_span(f.start)
+    paragraph = art.text.rfind("\n", 0, s) + 1
+    best, at_best = None, -1
+    for at, text in marks:
+        if at >= f.start:
+            break
+        if at >= paragraph:
+            best, at_best = text, at
+    return best, at_best >= s

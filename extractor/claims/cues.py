@@ -1,0 +1,64 @@
+"""The compiled cues of patterns/vi/claims.yaml, built once."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..patterns import load_patterns
+
+_B = r"(?<![\p{L}\p{M}])"      # no letter before
+_E = r"(?![\p{L}\p{M}])"       # no letter after
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, "regex.Pattern[str]"]:
+    p = load_patterns()
+    return {
+        "period": p.compile(r"{period}", regex.IGNORECASE | regex.VERBOSE),
+        "state_after": p.compile(rf"\G\s*({{@measure_states}}){_E}"),
+        "state": p.compile(rf"{_B}({{@measure_states}}){_E}"),
+        "scope": p.compile(rf"{_B}({{@scope_words}}){_E}"),
+        "partial_words": p.compile(rf"{_B}(?:{{@partial_list_words}}){_E}"),
+        "partial_marks": p.compile(r"(?:{@partial_list_marks})"),
+        "rest": p.compile(rf"\G\s*(?:{{@rest_words}}){_E}"),
+        "threshold_after": p.compile(rf"\G\s*(?:{{@threshold_after}}){_E}"),
+        "multiplier_verb": p.compile(rf"{_B}(?:{{@multiplier_verbs}})\s*$"),
+        "breakdown": p.compile(rf"{_B}(?:{{@breakdown_words}}){_E}"),
+        "exhaustive": p.compile(rf"^\s*(?:{{@exhaustive_breakdown_words}}){_E}"),
+        "closer": p.compile(rf"{_B}(?:{{@list_closers}}){_E}"),
+        "share_base": p.compile(r"\G\s*{share_base}([^,.;:()]{1,60})"),
+        "signs": p.compile(rf"{_B}(?:{{@opposite_signs}}){_E}"),
+        "comparison": p.compile(rf"{_B}(?:{{@comparison_words}}){_E}"),
+        "comparison_before": p.compile(rf"{_B}(?:{{@comparison_words}})(?:\s+\p{{L}}+){{0,3}}\s*$"),
+    }
+
+
+def measure_class(noun: str, fallback: str) -> str:
+    """The class of a counted noun ("dự án" and "công trình" count the same things)."""
+    classes = load_patterns().lexicon("measure_classes")
+    return classes.get(noun) or classes.get(fallback) or fallback
+
+
+def currency(unit: str) -> str | None:
+    """The currency a unit is written in ("tỷ đồng" -> "đồng", "triệu USD" -> "usd"), or None."""
+    unit = unit.split("/")[0].lower().strip()
+    return next((c for c in _currencies() if unit == c or unit.endswith(" " + c)), None)
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> list[str]:
+    return sorted(load_patterns().words("currencies"), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def non_additive_units() -> frozenset[str]:
+    return load_patterns().words("non_additive_units")
+
+
+def opposite(word: str) -> str:
+    return load_patterns().lexicon("opposite_signs")[word.lower()]
+
+
+def canonical_state(written: str) -> str:
+    return load_patterns().lexicon("measure_states")[written.lower()]
