@@ -155,6 +155,83 @@ def two_values_change(art: Article) -> list[CheckDraft]:
     return out + _earlier_in_brackets(art)
 
 
+def continued_change(art: Article) -> list[CheckDraft]:
+    """A level, then — in a later sentence of its paragraph — its absolute and relative change: "cả nước xảy ra 9.593 vụ TNGT … So với cùng kỳ năm 2016,
+    giảm 636 vụ (giảm 6,22%)"; "55,959 USD/thùng xăng RON 92 … giá xăng RON 92 giảm 2,158
+    USD/thùng (tương đương 3,7%)". The level is the earlier figure of the change's measure;
+    where several are, the one whose words the change repeats. The earlier value is implied
+    (level ∓ change), and the relative change is checked against it."""
+    out = []
+    for d in art.figures:
+        if d.kind != "change" or d.value is None or d.unit in (None, "%", "điểm phần trăm", "lần") \
+                or d.of is not None and same_family(d, d.of) or d.direction is None:
+            continue
+        rel = _relative_after(art, d)
+        if rel is None:
+            continue
+        level = _level_for(art, d)
+        if level is None:
+            continue
+        sign = 1 if d.direction == "increase" else -1
+        earlier = level.value - sign * d.value
+        if earlier <= 0:
+            continue
+        point = d.value / earlier * HUNDRED
+        iv = (interval(art, d) / (interval(art, level) - interval(art, d).scale(Decimal(sign)))).scale(HUNDRED)
+        op = "−" if sign > 0 else "+"
+        what, what_vi = both(lambda vi: f"{written(art, d, vi)}/({written(art, level, vi)} {op} {written(art, d, vi)})")
+        check = judge("two_values_change", [level, d, rel], rel, point, iv, what, what_vi, art, "%")
+        check.evidence = {"link": "change", "cue": _comparison_cue(art, d), "earlier": "implied"}
+        out.append(check)
+    return out
+
+
+def _comparison_cue(art: Article, d: FigureDraft) -> str | None:
+    """"So với cùng kỳ năm 2016": the comparison the change's sentence makes, as written."""
+    from ..claims.cues import cues
+
+    s, e = art.sentence_span(d.start)
+    m = cues()["comparison"].search(art.text, s, e)
+    return regex.split(r"[,;()]", art.text[m.start():e])[0].strip() if m else None
+
+
+def _relative_after(art: Article, d: FigureDraft) -> FigureDraft | None:
+    """The relative change right after an absolute one: "(giảm 6,22%)", "(tương đương 3,7%)"."""
+    return next((g for g in _sentence_figures(art, d) if g.start > d.end and g.start - d.end <= 25
+                 and g.unit == "%" and g.kind in ("change", "percent") and g.direction in (None, d.direction)
+                 and "(" in art.text[d.end:g.start]), None)
+
+
+def _level_for(art: Article, d: FigureDraft) -> FigureDraft | None:
+    from ..claims.evidence import same_measure   # the claims layer's measure, not the unit alone
+
+    paragraph = art.text.rfind("\n", 0, d.start) + 1
+    # A level in the change's own sentence ("tăng 5,32 điểm (+4,79%), đạt 116,35 điểm") is
+    # two_values_change's; this rule reads the sentences before it.
+    if any(g.kind != "change" and g.value is not None and same_measure(g, d) for g in _sentence_figures(art, d)):
+        return None
+    pool = [g for g in _earlier(art, d, 60) if g.start >= paragraph and d.sentence - 3 <= g.sentence < d.sentence
+            and g.kind in ("count", "money", "number") and g.value is not None and g.range_with is None
+            and not _in_parentheses(art, g) and same_measure(g, d)]
+    if not pool:
+        return None
+    if len(pool) == 1:
+        return pool[0]
+    said = _descriptor_words(art, d)
+    scored = sorted(((len(said & _descriptor_words(art, g)), i, g) for i, g in enumerate(pool)),
+                    key=lambda t: (-t[0], t[1]))
+    best, second = scored[0], scored[1]
+    return best[2] if best[0] > 0 and best[0] > second[0] else None
+
+
+def _descriptor_words(art: Article, f: FigureDraft) -> set[str]:
+    """The words around a figure within its clause (what it is of: "xăng RON 92")."""
+    s, e = art.sentence_span(f.start)
+    left = regex.split(r"[,;:()]\s", art.text[max(s, f.start - 40):f.start])[-1]
+    right = regex.split(r"[,;:()]", art.text[f.end:min(e, f.end + 40)])[0]
+    return {w.lower() for w in regex.findall(r"[\p{L}\p{M}\d]+", left + " " + right) if len(w) > 1}
+
+
 def _earlier_in_brackets(art: Article) -> list[CheckDraft]:
     """"đạt 99,06%, giảm 0,26 điểm phần trăm so với năm 2022 (99,32%)", "87 vụ, tăng 17 vụ so
     với cùng kỳ năm 2022 (70 vụ)": the earlier value is given in brackets after the change."""

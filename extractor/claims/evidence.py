@@ -33,10 +33,10 @@ def head(f: FigureDraft) -> str | None:
     its counted noun ("dự án" and "công trình"), else the noun's first word."""
     if not f.unit or f.unit in ("%", "điểm phần trăm", "lần"):
         return None
-    money = currency(f.unit)
-    if money:
-        return "money:" + money
-    return measure_class(f.unit.lower(), f.unit.split()[0].lower())
+    unit, _, per = f.unit.partition("/")          # "USD/thùng" and "USD/tấn" are two measures
+    money = currency(unit)
+    base = "money:" + money if money else measure_class(unit.lower(), unit.split()[0].lower() if unit.split() else unit)
+    return f"{base}/{per.strip().lower()}" if per else base
 
 
 def state(f: FigureDraft) -> str | None:
