@@ -448,8 +448,8 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
     out = []
     cues = _cues()
     for m in cues["breakdown"].finditer(art.text):
-        if cues["not_whole"].match(art.text, m.end()) or _largest_named(art, m.end()):
-            continue
+        # "trong đó chủ yếu là …" names only the largest parts: the sum is still computed, and
+        # claims/evidence.py lets it be consistent (the parts add up) but never inconsistent.
         s, e = art.sentence_span(m.start())
         sentence_start = art.text[s:m.start()].strip() == ""
         part_end = e
@@ -461,8 +461,16 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
         outer = regex.compile(r",\s+và\s").search(art.text, m.end(), part_end)
         if outer and not sentence_start:
             part_end = outer.start()
+        # "(trong đó: Khối A là 358.608.484 triệu đồng, chiếm 83,1%; khối B là …)": a breakdown
+        # in brackets has its parts at its own depth, up to the bracket's end, and its whole
+        # just outside.
+        depth = _depth(art, s, m.start())
+        bracketed = depth > 0 and art.text[s:m.start()].rstrip().endswith("(")
+        if bracketed:
+            close = art.text.find(")", m.end(), e)
+            part_end = min(part_end, close) if close >= 0 else part_end
         parts = [g for g in art.figures if m.end() <= g.start < part_end and g.kind in ("count", "money", "change", "number")
-                 and not _in_parentheses(art, g) and g.range_with is None and g.value is not None]
+                 and _depth(art, s, g.start) == depth and g.range_with is None and g.value is not None]
         if sentence_start:
             whole_candidates = [g for g in art.figures if g.end <= m.start() and g.sentence == art.sentence_index(m.start()) - 1]
         else:
@@ -470,7 +478,8 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
             if not whole_candidates and cues["total_words"].search(art.text[s:m.start()]):
                 # "Tổng thu gồm …": the total was stated in the sentence before
                 whole_candidates = [g for g in art.figures if g.sentence == art.sentence_index(m.start()) - 1]
-        whole_candidates = [g for g in whole_candidates if not _in_parentheses(art, g)]
+        whole_candidates = [g for g in whole_candidates if _depth(art, s, g.start) == (depth - 1 if bracketed else depth)
+                            or g.sentence != art.sentence_index(m.start()) and not _in_parentheses(art, g)]
         totals_named = [g for g in whole_candidates if cues["total_words"].search(_before(art, g, 60))]
         whole_candidates = totals_named or whole_candidates
         parts = [g for g in parts if not cues["total_before"].search(_before(art, g, 30))]
@@ -490,13 +499,6 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
     return out
 
 
-def _largest_named(art: Article, pos: int) -> bool:
-    """"trong đó các doanh nghiệp … chủ yếu là …": the clause names its largest parts only."""
-    first = next((g.start for g in art.figures if g.start >= pos), pos + 80)
-    return bool(regex.search(r"(?<![\p{L}\p{M}])(?:chủ yếu|lớn nhất|nhiều nhất|đáng chú ý|phần lớn)(?![\p{L}\p{M}])",
-                             art.text[pos:min(first, pos + 120)]))
-
-
 def _nested(art: Article, parts: list[FigureDraft]) -> list[CheckDraft]:
     """"Có 18 CCN đi vào hoạt động (10 CCN đã lấp đầy, 8 CCN …)": a part broken down in brackets."""
     out = []
@@ -510,6 +512,12 @@ def _nested(art: Article, parts: list[FigureDraft]) -> list[CheckDraft]:
         if len(inner) >= 2:
             out.append(_sum_check(art, inner, whole, "("))
     return out
+
+
+def _depth(art: Article, start: int, pos: int) -> int:
+    """How many brackets are open at `pos`, counted from `start` (a sentence's start)."""
+    left = art.text[start:pos]
+    return max(0, left.count("(") - left.count(")"))
 
 
 def _in_parentheses(art: Article, f: FigureDraft) -> bool:

@@ -19,6 +19,8 @@ The links, by rule:
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import regex
 
 from ..article import Article, FigureDraft
@@ -149,6 +151,12 @@ def _sum_gate(art: Article, check, evidence: dict):
     if not all(_same_frame(p, whole) for p in parts):
         return _unverifiable(check, "period_mismatch", "the parts and the whole are of different periods or places",
                              "các phần và tổng khác kỳ hoặc khác phạm vi")
+    prefix = _prefix_fits(art, check, parts) if check.status == "inconsistent" else 0
+    if prefix:
+        evidence["complete"] = False
+        return _unverifiable(check, "prefix_adds_up", f"the first {prefix} parts add up to the whole; the others "
+                             "may lie outside it", f"{prefix} phần đầu cộng lại đúng bằng tổng; các phần sau có thể "
+                             "không thuộc tổng")
     other = _other_whole(art, check, whole) if check.status == "inconsistent" else None
     if other is not None:
         evidence["other_whole"] = art.text[other.start:other.end]
@@ -216,6 +224,20 @@ def _unread_number(art: Article, figures: list[FigureDraft], parts: list[FigureD
         if not any(a <= m.start() < b for a, b in spans):
             return True
     return False
+
+
+def _prefix_fits(art: Article, check, parts: list[FigureDraft]) -> int:
+    """How many leading parts add up to the whole within its rounding ("… 311,5 tỷ đồng và
+    cuối cùng là nợ lãi với số tiền 1.428 tỷ đồng…": the first three are the 9.920,8), or 0."""
+    if not check.interval or len(parts) < 3:
+        return 0
+    lo, hi = check.interval
+    total = Decimal(0)
+    for n, p in enumerate(parts[:-1], start=1):
+        total += p.value
+        if n >= 2 and lo <= total <= hi:
+            return n
+    return 0
 
 
 def _other_whole(art: Article, check, whole: FigureDraft) -> FigureDraft | None:
