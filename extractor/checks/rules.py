@@ -37,6 +37,7 @@ def _cues():
         "not_whole": p.compile(r"\G\s*(?:{@not_whole_words})(?![\p{L}\p{M}])"),
         "remaining": p.compile(r"(?:{@remaining_words})\s*$"),
         "share_base": p.compile(r"\G\s*(?:{@share_base_words})(?![\p{L}\p{M}])"),
+        "bracketed_share": p.compile(r"\s*\(\s*(?:(?:{@share_verbs})\s+)?"),
         "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
         "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
@@ -427,6 +428,49 @@ def _breakdown_whole(art: Article, part: FigureDraft) -> FigureDraft | None:
         pool = [g for g in art.figures if s <= g.start and g.end <= marker.start()]
     return next((g for g in reversed(pool) if g.kind == part.kind and same_family(g, part)
                  and not _in_parentheses(art, g)), None)
+
+
+def complementary_shares(art: Article) -> list[CheckDraft]:
+    """Parts each with its share in brackets, the shares making up the whole: "43.461 (chiếm
+    66,06%), … 22.337 (chiếm 33,94%)" — the whole is the parts' sum, and each share is
+    checked against it. Needs at least two parts of one family in one sentence, and shares
+    whose intervals reach 100% together."""
+    out = []
+    cues = _cues()
+    for i in range(len(art.sentences)):
+        pairs = []
+        for share in art.figures_in_sentence(i):
+            if not is_share(share) or share.value is None:
+                continue
+            part = next((g for g in reversed(art.figures_in_sentence(i)) if g.end <= share.start
+                         and g.kind in ("count", "money", "number") and g.value and g.range_with is None), None)
+            if part is None or not cues["bracketed_share"].fullmatch(art.text, part.end, share.start) \
+                    or not regex.match(r"\s*\)", art.text[share.end:share.end + 3]):
+                continue
+            pairs.append((part, share))
+        first = pairs[0][0] if pairs else None
+        if len(pairs) < 2 or not all(p.kind == first.kind and (p.unit == first.unit or same_family(first, p))
+                                     for p, _ in pairs[1:]):
+            continue
+        shares = Interval.point(Decimal(0))
+        for _, s in pairs:
+            shares = shares + interval(art, s)
+        if not shares.contains(HUNDRED):
+            continue
+        whole = sum((p.value for p, _ in pairs), Decimal(0))
+        whole_iv = Interval.point(Decimal(0))
+        for p, _ in pairs:
+            whole_iv = whole_iv + interval(art, p)
+        for part, share in pairs:
+            others = [p for p, _ in pairs if p is not part]
+            point = part.value / whole * HUNDRED
+            iv = (interval(art, part) / whole_iv).scale(HUNDRED)
+            what, what_vi = both(lambda vi: f"{written(art, part, vi)}/({' + '.join(written(art, p, vi) for p, _ in pairs)})")
+            check = judge("part_of_total", [part, share] + others, share, point, iv, what, what_vi, art, "%")
+            check.evidence = {"link": "complementary_shares", "cue": "(" + art.text[part.end:share.start].strip(" (") + "…%)",
+                              "complete": True}
+            out.append(check)
+    return out
 
 
 # --- sum ----------------------------------------------------------------------------
