@@ -13,7 +13,7 @@ from .base import CheckDraft
 # The rules in the order they run; year_over_year comes last, for the changes no other
 # rule could check.
 RULES = (rules.ratio, rules.pair_change, rules.two_values_change, rules.continued_change, rules.part_of_total,
-         rules.complementary_shares, rules.sums,
+         rules.complementary_shares, rules.by_category, rules.sums,
          rules.bound, rules.rate, rules.multiplier, rules.grim)
 
 

@@ -37,6 +37,7 @@ def _cues():
         "not_whole": p.compile(r"\G\s*(?:{@not_whole_words})(?![\p{L}\p{M}])"),
         "remaining": p.compile(r"(?:{@remaining_words})\s*$"),
         "share_base": p.compile(r"\G\s*(?:{@share_base_words})(?![\p{L}\p{M}])"),
+        "by_category": p.compile(r"(?<![\p{L}\p{M}])(?:{@by_category_words})(?![\p{L}\p{M}])"),
         "bracketed_share": p.compile(r"\s*\(\s*(?:(?:{@share_verbs})\s+)?"),
         "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
@@ -471,6 +472,68 @@ def complementary_shares(art: Article) -> list[CheckDraft]:
                               "complete": True}
             out.append(check)
     return out
+
+
+def by_category(art: Article) -> list[CheckDraft]:
+    """"… 15.492 doanh nghiệp được cấp phép thành lập mới … Nếu phân theo loại hình doanh
+    nghiệp thành lập mới thì Công ty TNHH một thành viên chiếm tỷ trọng cao nhất (58,3%) với
+    9.034 doanh nghiệp; … chiếm 28,9% với 4.486 doanh nghiệp; …": a sentence that breaks an
+    earlier figure down by category, one part and its share a clause. The whole is the
+    earlier figure of the parts' measure whose words the sentence repeats; each share is
+    checked against it, and the parts' sum too."""
+    from ..claims.evidence import same_measure
+
+    out = []
+    for i, (s, e) in enumerate(art.sentences):
+        cue = _cues()["by_category"].search(art.text, s, e)
+        if cue is None:
+            continue
+        pairs = []
+        for a, b in _clauses(art, cue.end(), e):
+            inside = [g for g in art.figures_in_sentence(i) if a <= g.start < b and g.value is not None]
+            parts = [g for g in inside if g.kind in ("count", "money") and g.range_with is None]
+            shares = [g for g in inside if is_share(g)]
+            if len(parts) == 1 and len(shares) == 1:
+                pairs.append((parts[0], shares[0]))
+        if len(pairs) < 2 or not all(same_measure(pairs[0][0], p) for p, _ in pairs[1:]):
+            continue
+        wholes = _category_wholes(art, i, cue, pairs)
+        if not wholes:
+            continue
+        for part, share in pairs:
+            verdicts = [_share("part_of_total", [part, share, w], part, w, share, art) for w in wholes]
+            chosen = next((v for v in verdicts if v.status == "consistent"), None) or verdicts[0]
+            chosen.extra.update(candidates=len(wholes))
+            chosen.evidence = {"link": "by_category", "cue": cue.group()}
+            out.append(chosen)
+        if len(wholes) == 1:
+            out.append(_sum_check(art, [p for p, _ in pairs], wholes[0], cue.group()))
+    return out
+
+
+def _clauses(art: Article, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + m.end() for m in regex.finditer(";", art.text[start:end])] + [end]
+    return list(zip(cuts[:-1], cuts[1:]))
+
+
+def _category_wholes(art: Article, i: int, cue, pairs) -> list[FigureDraft]:
+    """The earlier figures (three sentences back, same paragraph) the category sentence may
+    break down: of the parts' measure, larger than every part, best matched by words."""
+    from ..claims.evidence import same_measure
+
+    first = pairs[0][0]
+    paragraph = art.text.rfind("\n", 0, art.sentences[i][0]) + 1
+    largest = max(p.value for p, _ in pairs)
+    pool = [g for j in range(max(0, i - 3), i) for g in art.figures_in_sentence(j)
+            if g.start >= paragraph and g.kind == first.kind and g.value is not None and g.value > largest
+            and not _in_parentheses(art, g) and same_measure(g, first)]
+    if not pool:
+        return []
+    said = {w.lower() for w in regex.findall(r"[\p{L}\p{M}]+", art.text[cue.end():cue.end() + 60].split(",")[0])}
+    said |= _descriptor_words(art, first)
+    scored = [(len(said & _descriptor_words(art, g)), g) for g in pool]
+    best = max(score for score, _ in scored)
+    return [g for score, g in scored if score == best and best > 0]
 
 
 # --- sum ----------------------------------------------------------------------------
