@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -262,7 +263,8 @@ def _tables():
         mapping = data[name]["map"]
         reverse = {v: k for k, v in mapping.items()}
         pattern = regex.compile("|".join(regex.escape(k) for k in sorted(reverse, key=len, reverse=True)))
-        out[name] = (mapping, reverse, pattern, frozenset(data[name]["markers"]))
+        markers = regex.compile("[" + "".join(regex.escape(m) for m in data[name]["markers"]) + "]")
+        out[name] = (mapping, reverse, pattern, markers)
     return out
 
 
@@ -271,7 +273,8 @@ def detect_legacy(text: str) -> str | None:
     encoding's marker characters, is not Vietnamese as it stands, and is once converted."""
     sample = text[:20000]
     # The marker count is cheap and rules out nearly every text; the syllable test is not.
-    shown = [name for name, (_, _, _, markers) in _tables().items() if sum(1 for c in sample if c in markers) >= 3]
+    shown = [name for name, (_, _, _, markers) in _tables().items()
+             if sum(1 for _ in itertools.islice(markers.finditer(sample), 3)) >= 3]
     if not shown or is_vietnamese(sample):
         return None
     best, best_score = None, 0.0
