@@ -188,7 +188,7 @@ def _sum_gate(art: Article, check, evidence: dict):
     if cue is None and short and state(whole) is None and all(state(p) for p in parts):
         cue = "+".join(sorted({state(p) for p in parts}))    # delayed + cancelled of all flights: the rest were on time
     if cue is None and short and not _exhaustive(art, check, parts):
-        cue = evidence.get("cue") or "trong đó"
+        cue = evidence.get("cue") or "breakdown"   # a breakdown word that does not say "all of it"
     if cue is None and short and _unread_number(art, check.figures, parts):
         evidence["complete"] = False
         return _unverifiable(check, "part_not_read", "a number in the list was not read as one of its parts",
