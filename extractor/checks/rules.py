@@ -34,7 +34,6 @@ def _cues():
         "total_before": p.compile(r"(?:{@total_words})\s*$"),
         "total_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})(?![\p{L}\p{M}])"),
         "breakdown": p.compile(r"(?<![\p{L}\p{M}])(?:{@breakdown_words})(?![\p{L}\p{M}])\s*[,:]?\s*"),
-        "not_whole": p.compile(r"\G\s*(?:{@not_whole_words})(?![\p{L}\p{M}])"),
         "remaining": p.compile(r"(?:{@remaining_words})\s*$"),
         "share_base": p.compile(r"\G\s*(?:{@share_base_words})(?![\p{L}\p{M}])"),
         "by_category": p.compile(r"(?<![\p{L}\p{M}])(?:{@by_category_words})(?![\p{L}\p{M}])"),
