@@ -40,6 +40,7 @@ def _cues():
         "bracketed_share": p.compile(r"\s*\(\s*(?:(?:{@share_verbs})\s+)?"),
         "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
+        "named_total": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})\s+(?P<head>[\p{L}\p{M}]+)"),
         "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
     }
 
@@ -403,12 +404,39 @@ def _totals_for(art: Article, p: FigureDraft, part: FigureDraft) -> list[FigureD
                 if nxt is not None and nxt.start - at < 80:
                     hits.append(nxt)
             add(hits[::-1])
+        # "chiếm 43,8% tổng vốn FDI vào Việt Nam": a figure stated anywhere in the article
+        # right after "tổng vốn …", larger than the part.
+        if named.group("prefix") and cues["total_words"].match(named.group("prefix").strip()) and words:
+            add(_named_totals(art, part, words[0]))
     if cues["total_words"].search(after[:15]):
         add(g for g in _earlier(art, part, 300) if g.kind == part.kind
             and same_family(g, part) and cues["total_words"].search(_before(art, g, 60).split(",")[-1]))
         add(g for g in _sentence_figures(art, p) if g.start > p.end and g.kind == part.kind and g.kind == "count"
             and g.value is not None and g.value > part.value)
     return found
+
+
+def _named_totals(art: Article, part: FigureDraft, head: str) -> list[FigureDraft]:
+    """Figures the text introduces as a total of `head` ("tổng vốn đăng ký … là 1,58 tỷ
+    USD"), anywhere in the article: the first figure after "tổng (số) vốn" in its sentence,
+    within 80 characters, of the part's family and larger than it."""
+    return [g for g in _introduced_totals(art).get(head.lower(), [])
+            if g is not part and same_family(g, part) and g.value is not None and g.value > part.value]
+
+
+def _introduced_totals(art: Article) -> dict[str, list[FigureDraft]]:
+    """Head noun -> the figures introduced as its total; one pass over the article, kept on
+    it (a share asks for it once per share)."""
+    cached = getattr(art, "_named_totals", None)
+    if cached is not None and cached[0] == len(art.figures):
+        return cached[1]
+    by_head: dict[str, list[FigureDraft]] = {}
+    for m in _cues()["named_total"].finditer(art.text):
+        nxt = next((g for g in art.figures_in_sentence(art.sentence_index(m.start())) if g.start >= m.end()), None)
+        if nxt is not None and nxt.start - m.end() <= 80:
+            by_head.setdefault(m.group("head").lower(), []).append(nxt)
+    art._named_totals = (len(art.figures), by_head)
+    return by_head
 
 
 def _breakdown_whole(art: Article, part: FigureDraft) -> FigureDraft | None:

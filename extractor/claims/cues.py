@@ -28,6 +28,7 @@ def cues() -> dict[str, "regex.Pattern[str]"]:
         "exhaustive": p.compile(rf"^\s*(?:{{@exhaustive_breakdown_words}}){_E}"),
         "closer": p.compile(rf"{_B}(?:{{@list_closers}}){_E}"),
         "share_base": p.compile(r"\G\s*{share_base}([^,.;:()]{1,60})"),
+        "whole_scope": p.compile(rf"{_B}(?:{{@whole_scope_names}}){_E}"),
         "signs": p.compile(rf"{_B}(?:{{@opposite_signs}}){_E}"),
         "comparison": p.compile(rf"{_B}(?:{{@comparison_words}}){_E}"),
         "comparison_before": p.compile(rf"{_B}(?:{{@comparison_words}})(?:\s+\p{{L}}+){{0,3}}\s*$"),

@@ -26,6 +26,7 @@ import regex
 from ..article import Article, FigureDraft
 from ..checks.base import scale as scale_of_text
 from .cues import cues, currency, measure_class, non_additive_units, opposite
+from ..patterns import load_patterns
 
 SELF_CONTAINED = frozenset({"ratio", "pair_change", "grim", "year_over_year"})
 
@@ -308,7 +309,12 @@ def _base_named_elsewhere(art: Article, share: FigureDraft, total: FigureDraft) 
     if not m or not total.end:
         return None
     unit = set((total.unit or "").lower().split())
-    words = [w for w in m.group(1).lower().split() if w not in unit][:5]
+    # The country ("vốn FDI vào Việt Nam") and an abbreviation the article defines
+    # ("(FDI)") name what the whole article is about, not a narrower base.
+    base = cues()["whole_scope"].sub(" ", m.group(1))
+    defined = {a.lower() for a in regex.findall(r"\((\p{Lu}{2,})\)", art.text)}
+    skip = unit | defined | load_patterns().words("base_function_words")
+    words = [w for w in base.lower().split() if w not in skip][:5]
     if not words:
         return None
     near = art.text[max(0, total.start - 80):total.end + 60].lower()
