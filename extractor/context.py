@@ -55,6 +55,7 @@ def apply(art: Article) -> None:
             _growth_rate(art, f)
     _spread_over_ranges(figures)
     _spread_over_lists(art)
+    _short_heads(art)
     for f in figures:
         if f.kind == "change" and "context.change:year" not in f.context_rules:
             _reference_year(art, f)
@@ -132,6 +133,19 @@ def _spread_over_lists(art: Article) -> None:
                 f.kind, f.direction = "change", previous.direction
                 f.context_rules.add("list")
         previous = f
+
+
+def _short_heads(art: Article) -> None:
+    """"Trong 37 điểm ùn tắc, 25 điểm đã có chuyển biến": a measurement whose unit is the
+    first word of a counted noun stated before it in its sentence is that count said short."""
+    heads: dict[str, FigureDraft] = {}
+    for f in art.figures:
+        if f.kind == "count" and f.unit and " " in f.unit:
+            heads[f.unit.split()[0].lower()] = f
+        elif f.kind == "number" and f.unit and f.unit.lower() in heads and f.value is not None \
+                and f.value == f.value.to_integral_value() and heads[f.unit.lower()].sentence == f.sentence:
+            f.kind = "count"
+            f.context_rules.add("short_head")
 
 
 def _reference_year(art: Article, f: FigureDraft) -> None:

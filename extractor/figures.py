@@ -235,8 +235,13 @@ def number(m, rule: Rule, art: Article):
         return None
     if rule.name == "bare_decimal" and parsed.decimals == 0:
         return None
-    if parsed.decimals == 0 and 1900 <= parsed.value <= 2100:
-        return None                      # a year after "là"/"đến"
+    if parsed.decimals == 0 and 1900 <= parsed.value <= 2100 and m.group("q").isdigit():
+        return None                      # a year after "là"/"đến" ("2.000" is written as a number)
+    if _group(m, "noun"):                # "2.000 đó là số cơ sở …": counted by the noun that names it
+        noun_end = _counted_noun_end(art.text, m.start("noun"))
+        if noun_end is None:
+            return None
+        return [_draft("count", m.start("q"), m.end("q"), parsed, art.text[m.start("noun"):noun_end], rule)]
     return [_draft("number", m.start("q"), m.end("q"), parsed, None, rule)]
 
 

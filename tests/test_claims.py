@@ -52,3 +52,10 @@ def test_checks_carry_evidence_reason_and_sentence():
     (check,) = quiet.checks
     assert check.status == "unverifiable" and check.reason == "partial_list" and check.evidence["complete"] is False
     assert check.message.startswith("not checked:") and "612 tỷ + 287 tỷ" in check.message
+
+
+def test_a_short_head_is_the_count_of_its_sentence_only():
+    report = extract("Trong 37 điểm ùn tắc, 25 điểm đã có chuyển biến. Thí sinh đạt 8 điểm môn Toán.")
+    kinds = {f.text: f.kind for f in report.figures}
+    assert kinds["25 điểm"] == "count"          # "điểm" said short for "điểm ùn tắc"
+    assert kinds["8 điểm"] == "number"          # a score in the next sentence stays a score

@@ -34,3 +34,14 @@ def test_shared_corpora_meet_the_targets(report_validator):
     assert checks["right_status_rate"] >= 0.90, checks
     for data in reports:
         report_validator.validate(data)
+
+
+def test_the_checker_meets_the_claims_targets_on_all_shared_gold():
+    """Issue 8's acceptance: the 42 shared articles (seed, real, real-reports)."""
+    dirs = [needs_shared("corpus", name) for name in ("seed", "real", "real-reports")]
+    result = evaluate(dirs)
+    checks = result.to_dict()["checks"]
+    assert checks["errors_flagged"] == checks["real_errors"], result.errors_missed
+    assert checks["false_alarms_on_consistent_gold"] == 0, result.false_alarms
+    assert checks["inconsistent_not_in_gold"] == 0, checks
+    assert checks["right_status_rate"] >= 0.85, (checks, result.wrong, result.misses)

@@ -41,6 +41,10 @@ def _cues():
         "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
         "named_total": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})\s+(?P<head>[\p{L}\p{M}]+)"),
+        "whole_opener": p.compile(r"\G\s*(?:{@whole_openers})\s+$", regex.VERSION1),
+        "cumulative": p.compile(r"\G[\s\p{P}]*(?:{@cumulative_openers})(?![\p{L}\p{M}])(?P<items>[^\d.;:]{3,120}?)"
+                                r"(?:\s+(?:là|đạt|được|khoảng|gần|hơn|trên))*\s*$"),
+        "item_joiner": p.compile(r"\s*(?:,|(?<![\p{L}\p{M}])(?:{@item_joiners})(?![\p{L}\p{M}]))\s*"),
         "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
     }
 
@@ -344,11 +348,15 @@ def _part_for(art: Article, p: FigureDraft) -> FigureDraft | None:
         named = [g for g in candidates if (noun == "tiền" and g.kind == "money")
                  or (g.unit and g.unit.split()[0].lower() == noun)]
         candidates = named or candidates
+    named_total = False
     for g in reversed(candidates):
         if cues["total_before"].search(_before(art, g, 30)):
+            named_total = True
             continue                      # "trên tổng số 10.480 thí sinh" is the total, not the part
         between = art.text[g.end:p.start]
-        if len(between) > 120 or "%" in between and not cues["share_paren"].search(art.text[g.end:p.start]):
+        # "2.000 đó là số cơ sở vi phạm … trong tổng số 21.364 cơ sở … (chiếm 9%)": a part,
+        # its total, then the share may run longer
+        if len(between) > (200 if named_total else 120) or "%" in between and not cues["share_paren"].search(art.text[g.end:p.start]):
             return None
         return g
     return None
@@ -534,7 +542,7 @@ def by_category(art: Article) -> list[CheckDraft]:
             chosen.evidence = {"link": "by_category", "cue": cue.group()}
             out.append(chosen)
         if len(wholes) == 1:
-            out.append(_sum_check(art, [p for p, _ in pairs], wholes[0], cue.group()))
+            out.append(sum_check(art, [p for p, _ in pairs], wholes[0], cue.group()))
     return out
 
 
@@ -575,7 +583,72 @@ def sums(art: Article) -> list[CheckDraft]:
     out += _breakdowns(art)
     out += _remainders(art)
     out += _detailed(art)
+    out += _whole_first(art)
+    out += _cumulative(art)
     return out
+
+
+def _whole_first(art: Article) -> list[CheckDraft]:
+    """"Trong 37 điểm ùn tắc, 25 điểm …, 2 điểm …, 10 điểm …": a sentence that opens on its
+    whole and names its parts after the comma. Parts of the whole's own measure only."""
+    out = []
+    for i, (s, e) in enumerate(art.sentences):
+        figs = art.figures_in_sentence(i)
+        if len(figs) < 3 or figs[0].kind != "count" or figs[0].value is None:
+            continue
+        whole = figs[0]
+        if not _cues()["whole_opener"].match(art.text[s:whole.start]) or not art.text[whole.end:e].lstrip().startswith(","):
+            clause = art.text[whole.end:e]
+            comma = clause.find(",")
+            # "Trong 37 điểm ùn tắc, …": the whole's noun runs up to the comma
+            if not _cues()["whole_opener"].match(art.text[s:whole.start]) or comma < 0 or regex.search(r"\d", clause[:comma]):
+                continue
+        parts = [g for g in figs[1:] if g.kind == "count" and g.value is not None and g.range_with is None
+                 and same_family(g, whole) and _depth(art, s, g.start) == 0]
+        if len(parts) >= 2:
+            out.append(sum_check(art, parts, whole, art.text[s:whole.start].strip()))
+    return out
+
+
+def _cumulative(art: Article) -> list[CheckDraft]:
+    """"Tính chung tổng vốn đăng ký và bổ sung là 453.569 tỷ đồng": a total of figures the
+    sentences before name, each found by its words (the nearest earlier figure whose clause
+    holds them); every named item must be found."""
+    out = []
+    cues = _cues()
+    for i, (s, e) in enumerate(art.sentences):
+        figs = art.figures_in_sentence(i)
+        if not figs or figs[0].value is None or figs[0].kind not in ("count", "money"):
+            continue
+        total = figs[0]
+        m = cues["cumulative"].match(art.text, s, total.start)
+        if not m:
+            continue
+        items = [w for w in cues["item_joiner"].split(cues["total_words"].sub(" ", m.group("items"))) if w.strip()]
+        if len(items) < 2:
+            continue
+        earlier = [g for g in art.figures if g.end <= s and g.sentence >= i - 3 and g.value is not None
+                   and (g.kind == total.kind or g.kind == "change" and g.unit != "%")  # "bổ sung tăng 259.785 tỷ"
+                   and same_family(g, total)][::-1]
+        parts: list[FigureDraft] = []
+        for item in items:
+            words = " ".join(item.split()).lower()
+            hit = next((g for g in earlier if g not in parts and words in _clause_before(art, g).lower()), None)
+            if hit is None:
+                break
+            parts.append(hit)
+        else:
+            parts.sort(key=lambda g: g.start)
+            out.append(sum_check(art, parts, total, m.group().split()[0] + " " + m.group().split()[1]))
+    return out
+
+
+def _clause_before(art: Article, f: FigureDraft) -> str:
+    """The text from the clause's start (a comma, semicolon, colon, bracket or the sentence's
+    start) to the figure."""
+    left = _before(art, f, 80)
+    cut = max(left.rfind(c) for c in ",;:(")
+    return left[cut + 1:]
 
 
 def _breakdowns(art: Article) -> list[CheckDraft]:
@@ -627,7 +700,7 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
                       and g.value is not None and (same_family(g, family[0]) or kind == "count")), None)
         if whole is None or len(family) < 2:
             continue
-        out.append(_sum_check(art, family, whole, m.group().strip(" ,:")))
+        out.append(sum_check(art, family, whole, m.group().strip(" ,:")))
         out += _bounds(art, family, whole)
         out += _nested(art, family)
     return out
@@ -644,7 +717,7 @@ def _nested(art: Article, parts: list[FigureDraft]) -> list[CheckDraft]:
         start = whole.end + opener
         inner = [g for g in art.figures if start < g.start < close and g.kind == whole.kind and same_family(g, whole)]
         if len(inner) >= 2:
-            out.append(_sum_check(art, inner, whole, "("))
+            out.append(sum_check(art, inner, whole, "("))
     return out
 
 
@@ -707,7 +780,7 @@ def _detailed(art: Article) -> list[CheckDraft]:
         for total in totals:
             members = groups.get(id(total), [])
             if len(members) >= 2:
-                check = _sum_check(art, members, total, art.text[s:e].split(",")[0].strip())
+                check = sum_check(art, members, total, art.text[s:e].split(",")[0].strip())
                 # Sentences after the "Cụ thể" one may break down something else with the
                 # same nouns; claims/evidence.py lets such a sum be consistent, not inconsistent.
                 check.extra["beyond_sentence"] = any(g.start >= e for g in members)
@@ -736,7 +809,7 @@ def _best_total(art: Article, part: FigureDraft, totals: list[FigureDraft]) -> F
     return best
 
 
-def _sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft, cue: str | None = None) -> CheckDraft:
+def sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft, cue: str | None = None) -> CheckDraft:
     point = sum((g.value for g in parts), Decimal(0))
     iv = Interval.point(Decimal(0))
     for g in parts:

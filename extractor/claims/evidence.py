@@ -25,6 +25,7 @@ import regex
 
 from ..article import Article, FigureDraft
 from ..checks.base import scale as scale_of_text
+from ..checks.rules import sum_check
 from .cues import cues, currency, measure_class, non_additive_units, opposite
 from ..patterns import load_patterns
 
@@ -116,7 +117,8 @@ def _in_link_title(art: Article, f: FigureDraft) -> bool:
 
 
 def _non_additive(f: FigureDraft) -> bool:
-    return bool(f.unit) and f.unit.lower() in non_additive_units()
+    # "25 điểm" read as a count of places ("Trong 37 điểm ùn tắc, …") adds up; a score does not.
+    return f.kind != "count" and bool(f.unit) and f.unit.lower() in non_additive_units()
 
 
 _NEXT_AMOUNT = regex.compile(r"\G\s+\d")
@@ -154,10 +156,14 @@ def _sum_gate(art: Article, check, evidence: dict):
                              "các phần và tổng khác kỳ hoặc khác phạm vi")
     prefix = _prefix_fits(art, check, parts) if check.status == "inconsistent" else 0
     if prefix:
-        evidence["complete"] = False
-        return _unverifiable(check, "prefix_adds_up", f"the first {prefix} parts add up to the whole; the others "
-                             "may lie outside it", f"{prefix} phần đầu cộng lại đúng bằng tổng; các phần sau có thể "
-                             "không thuộc tổng")
+        # What the text does establish: its first parts make the whole. Said as a check of
+        # those parts, with the rest named as lying outside it.
+        rest = ", ".join(repr(art.text[p.start:p.end]) for p in parts[prefix:])
+        fitted = sum_check(art, parts[:prefix], whole, evidence.get("cue"))
+        fitted.evidence = {**evidence, "complete": False, "outside": [art.text[p.start:p.end] for p in parts[prefix:]]}
+        fitted.message += f"; the parts after them ({rest}) lie outside this whole"
+        fitted.message_vi += f"; các phần sau ({rest}) nằm ngoài tổng này"
+        return fitted
     other = _other_whole(art, check, whole) if check.status == "inconsistent" else None
     if other is not None:
         evidence["other_whole"] = art.text[other.start:other.end]
