@@ -46,7 +46,7 @@ def _article(doc: Doc) -> Article:
 def sentences(doc: Doc) -> Doc:
     """Abbreviation-aware sentence boundaries (segment.split_sentences) onto the tokens."""
     art = _article(doc)
-    spans = split_sentences(doc.text)
+    spans = split_sentences(art.text)       # art.text is doc.text, without joining every token again
     art.set_sentences(spans)
     # One array write instead of a property set per token (which re-checks the whole doc).
     if len(doc):

@@ -104,6 +104,11 @@ def normalize(original: str) -> Normalized:
     if composed and not tables.needs_work_re.search(original):
         text = tables.tone_re.sub(lambda m: tables.tone_pairs[m.group()], original)
         return Normalized(original, text)
+    if composed and not any(ch in original for ch in tables.drop):
+        # Only one-to-one replacements (NBSP, "–"): offsets stay the identity.
+        translated = original.translate(tables.translate)
+        if unicodedata.is_normalized("NFC", translated):
+            return Normalized(original, tables.tone_re.sub(lambda m: tables.tone_pairs[m.group()], translated))
     groups = _single_chars(original) if composed else _nfc_groups(original)
     return _with_map(original, groups, tables)
 

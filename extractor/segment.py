@@ -86,7 +86,12 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
     spaces: list[bool] = []
     pos = 0
     for m in _TOKEN.finditer(text):
-        _gap(text[pos:m.start()], words, spaces)
+        start = m.start()
+        if start != pos:                 # most gaps are one space: set the flag inline
+            if start - pos == 1 and text[pos] == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                _gap(text[pos:start], words, spaces)
         words.append(m.group())
         spaces.append(False)
         pos = m.end()
