@@ -256,8 +256,16 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
               help="The judgements to compare with (default: corpus/reviews/bench-flags.yaml).")
 @click.option("--unreviewed", "unreviewed_out", type=click.Path(path_type=Path), default=None,
               help="Write the flags no one has judged yet here, as YAML entries to fill in.")
-def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | None) -> None:
-    """Every ✗ chiso gives on real articles, against the judgements kept in the repo.
+@click.option("--draw", "draw_n", type=click.IntRange(1, 2), default=None,
+              help="Records instead of flags: draw sample N (officials, figures, inferred dates, documents) "
+                   "of the bench as YAML entries to judge, to -o or stdout.")
+@click.option("--records", "records_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Records instead of flags: replay the judged sample FILE against today's output.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Where --draw writes.")
+def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | None, draw_n: int | None,
+           records_file: Path | None, output: Path | None) -> None:
+    """Every ✗ chiso gives on real articles, against the judgements kept in the repo; or
+    (--draw, --records) a sample of its records, judged by hand and replayed.
 
     Exit status 1 when a flag is unreviewed, a flag judged misread came back, or a
     genuine one was lost."""
@@ -266,6 +274,9 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
     source = source or rv.BENCH
     if not source.is_file():
         raise Refused(f"{source}: no such file (the bench corpus lives in ../shared/corpus/bench)")
+    if draw_n is not None or records_file is not None:
+        _review_records(source, draw_n, records_file, output)
+        return
     flags = rv.current_flags(rv.articles(source))
     state = rv.compare(flags, rv.load_reviews(reviews or rv.REVIEWS))
     click.echo(f"{len(flags)} inconsistent verdicts: {len(state['genuine'])} reviewed genuine, "
@@ -282,6 +293,23 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
         unreviewed_out.write_text(rv.as_yaml(state["unreviewed"]), encoding="utf-8")
     if state["unreviewed"] or state["misread_back"] or state["genuine_lost"]:
         sys.exit(1)
+
+
+def _review_records(source: Path, draw_n: int | None, records_file: Path | None, output: Path | None) -> None:
+    from . import review_records as rr
+
+    if draw_n is not None:
+        text = rr.as_yaml(rr.draw(rr.articles(source), draw_n))
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            click.echo(text)
+        return
+    scores, wrong = rr.replay(rr.load(records_file), rr.articles(source))
+    for e in wrong:
+        click.echo(f"wrong: {e['section']} {e['id']} {e['text']!r}: now {e['now']}; "
+                   f"judged {e['verdict']} {e.get('expected', e['record'])}")
+    click.echo(rr.summary(scores))
 
 
 @main.command()
