@@ -23,6 +23,10 @@ def _data():
         "issuer": p.compile("{doc_issuer}"),
         "joiners": p.words("issuer_joiners"),
         "stops": p.words("issuer_stops"),
+        "type_word": p.compile(r"(?:{@document_types})(?![\p{L}\p{M}])"),
+        "before": p.compile(r"(?:(?<![\p{L}\p{M}])(?:{@issuer_adverbs_before})\s+)?(?<![\p{L}\p{M}])"
+                            r"(?:{@issuer_verbs_before})\s+$", regex.IGNORECASE),
+        "head": p.compile(r"(?<![\p{L}\p{M}])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),
     }
 
 
@@ -31,6 +35,8 @@ def document(m, rule: Rule, art: Article):
     raw_type, number = m.group("type"), m.group("number")
     has_so = m.group("so") is not None
     coded = any(c in number for c in "/-")
+    if raw_type.isupper():
+        return None                      # "KẾ HOẠCH 34" in a table of power cuts: not a type in its normal case
     if raw_type[0].islower() and not (has_so or coded):
         return None                      # "quyết định thu hồi đất", "quy định 15 ngày"
     if not has_so and not coded and _YEAR_ONLY.fullmatch(number):
@@ -48,7 +54,37 @@ def document(m, rule: Rule, art: Article):
     im = data["issuer"].match(art.text, pos)
     if im:
         draft.issuer = _issuer(art.text, im.end())
+    if draft.issuer is None:
+        draft.issuer = _issuer_before(art.text, m.start())
     return [draft]
+
+
+_CLAUSE_END = regex.compile(r"[,;:.!?“”\"\n](?=\s|$)|^")
+
+
+def _issuer_before(text: str, start: int) -> str | None:
+    """"Chính phủ vừa ban hành Nghị định …": the issuer named in the clause before the
+    citation, as its subject, when a verb of issuing joins them; it starts at an issuer
+    head ("Bộ", "Sở", "Chính phủ" …) and is read forward like one written after."""
+    data = _data()
+    left = text[max(0, start - 120):start]
+    verb = data["before"].search(left)
+    if not verb:
+        return None
+    subject = left[:verb.start()]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(subject)), default=0)
+    clause_start = len(left) - len(left) + cut
+    head = data["head"].search(subject, clause_start)
+    if not head:
+        return None
+    base = max(0, start - 120)
+    name = _issuer(text, base + head.start())
+    if not name:
+        return None
+    # The name must reach the verb but for a bracket or a time ("(Bộ VHTTDL)", "hôm qua").
+    rest = subject[head.start() + len(name):].strip()
+    rest = regex.sub(r"\([^()]*\)", "", rest).strip()
+    return name if not rest or not regex.search(r"\p{Lu}", rest) else None
 
 
 def _issuer(text: str, pos: int) -> str | None:
@@ -58,6 +94,7 @@ def _issuer(text: str, pos: int) -> str | None:
     end = pos
     lower_run = 0
     run_start = None
+    first_lower_end = None
     i = pos
     while True:
         j = i
@@ -70,6 +107,13 @@ def _issuer(text: str, pos: int) -> str | None:
         low = word.lower()
         if low in data["stops"] or _two_word_stop(text, w, data["stops"]):
             break
+        if i > pos and word[0].isupper() and data["type_word"].match(text, w.start()):
+            break                        # "Ban Bí thư và Chỉ thị 33 …": the next citation
+        if lower_run == 0 and not word[0].isupper() and not word[0].isdigit() and end == i and i > pos \
+                and low not in data["joiners"]:
+            first_lower_end = w.end()    # "Chính phủ": the syllable that ends a capitalised word
+        elif lower_run == 0:
+            first_lower_end = None
         if word[0].isupper() or word[0].isdigit():
             lower_run, run_start, end = 0, None, w.end()
         elif low in data["joiners"] and _next_is_capital(text, w.end()):
@@ -77,14 +121,14 @@ def _issuer(text: str, pos: int) -> str | None:
         else:
             lower_run += 1
             run_start = run_start if run_start is not None else w.start()
-            if lower_run > 2:
+            if lower_run > 3:            # "Sở Giao thông vận tải", "Cục Di sản văn hóa"
                 break
             end = w.end()
         i = w.end()
         if i - pos > 120:
             break
-    if run_start is not None and lower_run > 2:
-        end = run_start
+    if run_start is not None and lower_run > 3:
+        end = first_lower_end if first_lower_end is not None and first_lower_end > run_start else run_start
     name = text[pos:end].strip(" ,")
     return name or None
 
