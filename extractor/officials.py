@@ -34,6 +34,7 @@ class Mention:
     mention_end: int = 0
     byline: bool = False
     official: "OfficialDraft | None" = None
+    anchored: bool = True   # a rank, honorific, title, byline or context says it is a person
 
 
 @dataclass(eq=False)
@@ -73,6 +74,14 @@ def _data():
         "abbreviations": p.table("organization_abbreviations"),
         "generic_orgs": frozenset(p.lexicon("generic_party_committees")),
         "military_units": p.compile(r"(?:{@military_units})\b", 0),
+        "descriptor_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?:\s+(?:là|tên|tên là))?\s*$",
+                                       regex.I),
+        "details_after": p.compile(r"\G\s*[(,]\s*(?:\d{1,3}\s*tuổi|(?:{@person_details_after})(?![\p{L}\p{M}])|(?:19|20)\d\d\b)",
+                                   regex.I),
+        "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
+        "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
+        "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
+        "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
     }
 
 
@@ -137,6 +146,11 @@ def foreign(m, rule: Rule, art: Article):
         return None                      # a Vietnamese-looking run here is a place or an organisation
     if _blocked(art.text, m.start("name")):
         return None
+    if m.group("trigger") == "Anh" and _data()["outlet_before"].search(art.text, max(0, m.start("trigger") - 20),
+                                                                     m.start("trigger")):
+        return None                      # "Theo báo Anh Daily Mail": the country, then a newspaper
+    if raw.lower() in _data()["credit_sources"]:
+        return None
     from .wordseg import proper_noun_spans
 
     # Tag a short window, not the whole sentence: the tagger's cost grows with length.
@@ -186,7 +200,8 @@ def _bylines(m, rule: Rule, art: Article, start: int):
         if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):
             continue
         full = " ".join(words)
-        if full in _data()["places"] or title_case(full) in _data()["places"] or _is_title_word(words):
+        if full in _data()["places"] or title_case(full) in _data()["places"] or _is_title_word(words) \
+                or full.lower() in _data()["credit_sources"]:
             continue
         s = start + part.start()
         e = s + len(full)
@@ -229,8 +244,29 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     if position:
         titles.append(position)
     titles.extend(parse_chain(art, end))
+    anchored = bool(trig or position or titles) or _context_anchor(art, start, end)
     return [Mention(rule.name, start, end, name=full, rank=rank, honorific=honorific, titles=titles,
-                    mention_start=m_start, mention_end=end)]
+                    mention_start=m_start, mention_end=end, anchored=anchored)]
+
+
+_EMAIL_AFTER = regex.compile(r"\G\s*\(\s*[\w.*+-]+@")
+
+
+def _context_anchor(art: Article, start: int, end: int) -> bool:
+    """A bare name is a person when its context says so: a descriptor of a person before
+    it, an age, birth year or kin after it, a verb a person does, an e-mail address, or
+    a list after a header of people ("Thủ môn: A, B", "Các đối tượng gồm: A (33 tuổi), B")."""
+    data = _data()
+    text = art.text
+    s, _ = art.sentence_span(start)
+    if data["descriptor_before"].search(text, max(s, start - 40), start):
+        return True
+    if data["details_after"].match(text, end) or data["verb_after"].match(text, end):
+        return True
+    if _EMAIL_AFTER.match(text, end):
+        return True                      # a reader's signature: "- Nguyễn Thị Thu (thu***@gmail.com)"
+    colon = text.rfind(":", s, start)
+    return colon >= 0 and bool(data["header"].search(text, max(s, colon - 40), colon))
 
 
 def _after_capitalised_word(text: str, pos: int) -> bool:
@@ -380,7 +416,9 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
     latest earlier person whose name ends with the given name."""
     by_name: dict[str, OfficialDraft] = {}
     order: list[OfficialDraft] = []
-    for mention in sorted(mentions, key=lambda x: x.start):
+    mentions = sorted(mentions, key=lambda x: x.start)
+    _anchor_lists(art, mentions)
+    for mention in mentions:
         if mention.name is None:
             person = _resolve_short(mention, order)
             if person is None:
@@ -400,12 +438,33 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
             if title.lower() not in (t.lower() for t in person.titles):
                 person.titles.append(title)
         person.mentions.append((mention.mention_start, mention.mention_end))
+    # A name no mention anchors is no person: a street ("các tuyến đường như: Hoàng Hoa Thám,
+    # …"), a place, a brand. Its mentions are dropped with it.
+    anchored = {id(m.official) for m in mentions if m.official is not None and m.anchored}
+    for mention in mentions:
+        if mention.official is not None and id(mention.official) not in anchored:
+            mention.official = None
+    order = [p for p in order if id(p) in anchored]
     for person in order:
         person.titles = _without_prefixes(person.titles)
         if "tác giả" in person.titles and len(person.titles) > 1:
             person.titles = [t for t in person.titles if t != "tác giả"] + ["tác giả"]
         person.organizations = organizations(person.titles)
     return order
+
+
+_LIST_GAP = regex.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|và|;)\s*(?:và\s+)?")
+
+
+def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
+    """Names listed together share an anchor: "Đặng Đức Cư (33 tuổi), Nguyễn Thị Vui, …"."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(mentions, mentions[1:]):
+            if a.anchored != b.anchored and _LIST_GAP.fullmatch(art.text, a.end, b.mention_start):
+                a.anchored = b.anchored = True
+                changed = True
 
 
 def _without_prefixes(titles: list[str]) -> list[str]:
