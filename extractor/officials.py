@@ -80,6 +80,9 @@ def _data():
                                    regex.I),
         "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
+        "credit_endings": frozenset(p.lexicon("credit_source_endings")),
+        "title_clause": p.compile(r"\s(?:{@title_clause_starts})(?![\p{L}\p{M}]).*$", 0),
+        "title_trailing": p.compile(r"(?:\s+(?:{@title_trailing_words}))+$", 0),
         "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
     }
@@ -201,7 +204,7 @@ def _bylines(m, rule: Rule, art: Article, start: int):
             continue
         full = " ".join(words)
         if full in _data()["places"] or title_case(full) in _data()["places"] or _is_title_word(words) \
-                or full.lower() in _data()["credit_sources"]:
+                or full.lower() in _data()["credit_sources"] or words[-1] in _data()["credit_endings"]:
             continue
         s = start + part.start()
         e = s + len(full)
@@ -250,6 +253,7 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
 
 
 _EMAIL_AFTER = regex.compile(r"\G\s*\(\s*[\w.*+-]+@")
+_CREDIT_AFTER = regex.compile(r"\G\s*\(\s*([^()]{2,30})\s*\)")
 
 
 def _context_anchor(art: Article, start: int, end: int) -> bool:
@@ -263,6 +267,8 @@ def _context_anchor(art: Article, start: int, end: int) -> bool:
         return True
     if data["details_after"].match(text, end) or data["verb_after"].match(text, end):
         return True
+    if _CREDIT_AFTER.match(text, end) and _CREDIT_AFTER.match(text, end).group(1).lower() in data["credit_sources"]:
+        return True                      # a photo credit: "Nguyễn Văn Nhật (TTXVN)"
     if _EMAIL_AFTER.match(text, end):
         return True                      # a reader's signature: "- Nguyễn Thị Thu (thu***@gmail.com)"
     colon = text.rfind(":", s, start)
@@ -340,7 +346,7 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str |
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
-        return bare.strip() or None
+        return _trim_title(bare) or None
     return None
 
 
@@ -354,6 +360,13 @@ def first_person(text: str, start: int, end: int) -> int | None:
     found = [m.start() for m in data["trigger_name"].finditer(text, start, end)]
     found += [m.start() for m in data["family_run"].finditer(text, start, end) if valid_name(text, m.start(), m.end())]
     return min(found) if found else None
+
+
+def _trim_title(segment: str) -> str:
+    """A title without the clause glued after it or a trailing word that leads on."""
+    data = _data()
+    segment = data["title_clause"].sub("", segment.strip())
+    return data["title_trailing"].sub("", segment).strip()
 
 
 def _drop_parenthetical(text: str) -> str:
@@ -387,7 +400,7 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         ended = False
         if cut:
             segment, ended = segment[:cut.start()], True
-        segment = segment.strip()
+        segment = _trim_title(segment)
         if not _is_title(segment):
             break
         titles.append(segment)
@@ -398,10 +411,15 @@ def parse_chain(art: Article, pos: int) -> list[str]:
     return titles
 
 
+_BIRTH_OR_AGE = regex.compile(r"(?:SN|sinh năm|s\.n|năm sinh)\s*\d{4}|\d{1,3}\s*tuổi", regex.I)
+
+
 def _is_title(segment: str) -> bool:
     data = _data()
     if not segment or len(segment) > 120:
         return False
+    if _BIRTH_OR_AGE.fullmatch(segment):
+        return False                     # "SN 1971": a birth year, not a title
     if segment in data["places"]:
         return False
     if data["position_start"].match(segment):
@@ -453,7 +471,7 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
     return order
 
 
-_LIST_GAP = regex.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|và|;)\s*(?:và\s+)?")
+_LIST_GAP = regex.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|và|;|cùng với|cùng|\()\s*(?:và\s+)?")
 
 
 def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
