@@ -1,5 +1,6 @@
-"""Step 4b: dates. Full dates as written; a day and month alone ("Sáng 4/7") only when
-the article names exactly one year, which is then the date's year (`year_inferred`)."""
+"""Step 4b: dates. Full dates as written; a day and month alone ("Sáng 4/7") only when the
+article's own time gives its year (`year_inferred`): the same date written in full, a full
+date or a month of a year near it, or the one year the article sets as its frame."""
 from __future__ import annotations
 
 import datetime
@@ -52,32 +53,61 @@ def is_compared_year(text: str, start: int, floor: int = 0) -> bool:
     return bool(_year_patterns()[1].search(text, max(floor, start - 40), start))
 
 
-def article_years(art: Article) -> set[int]:
-    """The years of the article's own time: every year it writes but those it compares with,
-    birth years, starting points and horizons, terms and ranges ("2016-2020"), and years
-    inside a document's number ("176/2013/NĐ-CP")."""
-    mention, _, not_frame = _year_patterns()
+def article_frames(art: Article) -> list[tuple[int, int | None]]:
+    """The article's own time, as (year, month or None): its full dates (but a cited
+    document's date), its months of a year ("tháng 1/2017", "quý I/2017"), and the years it
+    sets as its frame ("Trong năm 2017", "6 tháng đầu năm 2017"; "Năm 2014, …" opening a
+    sentence may be background, and is not). Birth
+    years, starting points, horizons and compared years are never frames."""
     text = art.text
-    years = set()
+    mention, _, not_frame = _year_patterns()
+    frame_before, month_year, doc_before = _frame_patterns()
+    frames: list[tuple[int, int | None]] = []
+    for d in art.dates:
+        if d.value is not None and not doc_before.search(text, max(0, d.start - 60), d.start) \
+                and not not_frame.search(text[max(0, d.start - 30):d.start]):
+            frames.append((d.value.year, d.value.month))
+    for m in month_year.finditer(text):
+        if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]):
+            month = int(m.group("m")) if m.group("m") else None
+            frames.append((int(m.group("y")), month))
     for m in mention.finditer(text):
-        before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 2]
-        if is_compared_year(text, m.start()) or not_frame.search(before):
+        before = text[max(0, m.start() - 40):m.start()]
+        if is_compared_year(text, m.start()):
             continue
-        if after[:1] in "/-–" and after[1:2].isalnum() or before[-1:] in "-–" and before[-2:-1].isdigit():
-            continue                     # "176/2013/NĐ-CP", "2016-2020"
-        if before.rstrip()[-1:] == "/" and regex.search(r"\d+\s*/\s*$", before) and not regex.search(
-                r"(?:tháng|quý)\s+\S+\s*/\s*$|\d{1,2}\s*/\s*\d{1,2}\s*/\s*$", before):
-            continue                     # "số 15/2013": a document's number, not a date
-        years.add(int(m.group()))
-    return years
+        if frame_before.search(before):
+            frames.append((int(m.group()), None))
+    return frames
+
+
+@lru_cache(maxsize=1)
+def _frame_patterns():
+    p = load_patterns()
+    frame_before = p.compile(r"(?<![\p{L}\p{M}])(?:{@frame_year_before})\s+$")
+    month_year = p.compile(r"(?<![\p{L}\p{M}])(?:tháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|\s+năm\s+)|quý\s+[IV1-4]+\s*(?:/|-|\s+năm\s+))"
+                           r"(?P<y>(?:19|20)\d\d)(?!\d)")
+    doc_before = p.compile(r"(?:{@document_types})\s+(?:số\s*)?[\w./&-]+\s*,?\s*(?:ngày|ban hành ngày)?\s*$")
+    return frame_before, month_year, doc_before
+
+
+def _year_for(day: int, month: int, frames: list[tuple[int, int | None]]) -> int | None:
+    """The one year of the frames near a day-month date: a full date or a month within two
+    months of it, or a year set as the frame; None where none or several fit."""
+    near = {y for y, m in frames if m is not None and abs(m - month) <= 2}
+    if len(near) == 1:
+        return next(iter(near))
+    if near:
+        return None
+    whole = {y for y, m in frames if m is None}
+    return next(iter(whole)) if len(whole) == 1 else None
 
 
 def infer_years(art: Article) -> None:
-    """Give a day-month date the year the article gives it: the same day and month written
-    in full elsewhere in the article, else the article's own year when it names exactly one;
-    drop the others (a date whose year cannot be known is not a full date)."""
+    """Give a day-month date the year the article's own time gives it: the same day and
+    month written in full elsewhere in the article, else the one frame year near it; drop
+    the others (a date whose year cannot be known from the article is not a full date)."""
     partial = [d for d in art.dates if d.value is None]
-    years = article_years(art) if partial else set()
+    frames = article_frames(art) if partial else []
     written = {}
     for d in art.dates:
         if d.value is not None:
@@ -86,7 +116,7 @@ def infer_years(art: Article) -> None:
     for d in art.dates:
         if d.value is None:
             same = written.get((d.day, d.month), set())
-            year = next(iter(same)) if len(same) == 1 else next(iter(years)) if len(years) == 1 and not same else None
+            year = next(iter(same)) if len(same) == 1 else None if same else _year_for(d.day, d.month, frames)
             if year is None:
                 continue
             d.value = _date(d.day, d.month, year)
