@@ -81,8 +81,10 @@ def _data():
         "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
         "credit_endings": frozenset(p.lexicon("credit_source_endings")),
-        "title_clause": p.compile(r"\s(?:{@title_clause_starts})(?![\p{L}\p{M}]).*$", 0),
+        "title_clause": p.compile(r"\s(?:{@title_clause_starts}|{@title_clause_starts_lower})(?![\p{L}\p{M}]).*$", 0),
         "title_trailing": p.compile(r"(?:\s+(?:{@title_trailing_words}))+$", 0),
+        "concurrent": p.compile(r"\s+(?:{@concurrent_words})\s+", 0),
+        "segment_end": p.compile(r"[;:()“”\"\n]|,(?!\s*(?:{@title_comma_joins})(?![\p{L}\p{M}]))|\.(?=\s|$)|!|\?", 0),
         "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
     }
@@ -91,7 +93,6 @@ def _data():
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # Letters only Vietnamese writes (and its tone marks): a name without any is foreign-looking.
 _VIETNAMESE = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
-_SEGMENT_END = regex.compile(r"[,;:()“”\"\n]|\.(?=\s|$)|!|\?")
 _SYLLABLE = r"(?:\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}])|\p{Lu}[\p{Ll}\p{M}]*)"
 _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
 _SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu}))[ \t]*")
@@ -386,7 +387,7 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if not m:
             break
         seg_start = m.end()
-        stop = _SEGMENT_END.search(text, seg_start, sent_end)
+        stop = data["segment_end"].search(text, seg_start, sent_end)
         seg_end = stop.start() if stop else sent_end
         person_at = first_person(text, seg_start, seg_end)
         if person_at is not None:
@@ -464,7 +465,9 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
             mention.official = None
     order = [p for p in order if id(p) in anchored]
     for person in order:
-        person.titles = _without_prefixes(person.titles)
+        # Titles as each mention writes them: "Bộ trưởng" and "Bộ trưởng Bộ GD-ĐT" are both kept
+        # (the gold's convention); "A kiêm B" is two titles.
+        person.titles = _split_concurrent(person.titles)
         if "tác giả" in person.titles and len(person.titles) > 1:
             person.titles = [t for t in person.titles if t != "tác giả"] + ["tác giả"]
         person.organizations = organizations(person.titles)
@@ -485,13 +488,14 @@ def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
                 changed = True
 
 
-def _without_prefixes(titles: list[str]) -> list[str]:
-    """A bare position ("Bộ trưởng") beside a longer title that starts with it ("Bộ trưởng
-    Bộ NN&PTNT") says nothing more: keep the longer one."""
-    def bare(t: str) -> bool:
-        m = _data()["position_start"].fullmatch(t)
-        return bool(m)
-    return [t for t in titles if not (bare(t) and any(o != t and o.lower().startswith(t.lower() + " ") for o in titles))]
+def _split_concurrent(titles: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in titles:
+        for part in _data()["concurrent"].split(t):
+            part = part.strip()
+            if part and part.lower() not in (o.lower() for o in out):
+                out.append(part)
+    return out
 
 
 def _longer_name(key: str, people: list[OfficialDraft]) -> OfficialDraft | None:
