@@ -82,6 +82,7 @@ def make_matches(nlp: Language, name: str, timeout: float):
                     art.documents.append(rec)
         art.figures.sort(key=lambda f: (f.q_start, f.start))
         dates.infer_years(art)
+        documents.share_issuers(art)
         _span_groups(doc, art)
         return doc
 

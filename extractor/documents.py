@@ -24,8 +24,10 @@ def _data():
         "joiners": p.words("issuer_joiners"),
         "stops": p.words("issuer_stops"),
         "type_word": p.compile(r"(?:{@document_types})(?![\p{L}\p{M}])"),
-        "before": p.compile(r"(?:(?<![\p{L}\p{M}])(?:{@issuer_adverbs_before})\s+)?(?<![\p{L}\p{M}])"
+        "before": p.compile(r"(?:(?<![\p{L}\p{M}])(?:{@issuer_adverbs_before})\s+)*(?<![\p{L}\p{M}])"
                             r"(?:{@issuer_verbs_before})\s+$", regex.IGNORECASE),
+        "signer": p.compile(r"(?:{@issuer_signer_positions})\s+", 0),
+        "person_end": p.compile(r"\s(?:{@family_names})(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,3}$", 0),
         "head": p.compile(r"(?<![\p{L}\p{M}])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),
     }
 
@@ -59,13 +61,25 @@ def document(m, rule: Rule, art: Article):
     return [draft]
 
 
-_CLAUSE_END = regex.compile(r"[,;:.!?“”\"\n](?=\s|$)|^")
+# A comma before a capital may sit inside the name ("Bộ Văn hóa, Thể thao và Du lịch").
+_CLAUSE_END = regex.compile(r"\n|[;:.!?“”\"](?=\s|$)|,(?=\s+\p{Ll})|^")
+_LIST_GAP = regex.compile(r"\s*(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*)?(?:,|;|và)\s*")
+
+
+def share_issuers(art: Article) -> None:
+    """"Chính phủ đã đề ra tại Nghị quyết số 46/NQ-CP ngày 9/6/2017, Chỉ thị số 24/CT-TTg …":
+    a document listed right after another, with no issuer of its own, shares the one before."""
+    docs = sorted(art.documents, key=lambda d: d.start)
+    for a, b in zip(docs, docs[1:]):
+        if b.issuer is None and a.issuer is not None and _LIST_GAP.fullmatch(art.text, a.end, b.start):
+            b.issuer = a.issuer
 
 
 def _issuer_before(text: str, start: int) -> str | None:
     """"Chính phủ vừa ban hành Nghị định …": the issuer named in the clause before the
-    citation, as its subject, when a verb of issuing joins them; it starts at an issuer
-    head ("Bộ", "Sở", "Chính phủ" …) and is read forward like one written after."""
+    citation, as the subject of a verb of issuing; from an issuer head ("Bộ", "Sở", "Chính
+    phủ" …) to the verb, without a bracket, the signer's position and name ("Thứ trưởng Bộ
+    TN-MT Nguyễn Linh Ngọc đã ký …" is the ministry's)."""
     data = _data()
     left = text[max(0, start - 120):start]
     verb = data["before"].search(left)
@@ -73,18 +87,23 @@ def _issuer_before(text: str, start: int) -> str | None:
         return None
     subject = left[:verb.start()]
     cut = max((m.end() for m in _CLAUSE_END.finditer(subject)), default=0)
-    clause_start = len(left) - len(left) + cut
-    head = data["head"].search(subject, clause_start)
+    head = data["head"].search(subject, cut)
     if not head:
         return None
-    base = max(0, start - 120)
-    name = _issuer(text, base + head.start())
-    if not name:
-        return None
-    # The name must reach the verb but for a bracket or a time ("(Bộ VHTTDL)", "hôm qua").
-    rest = subject[head.start() + len(name):].strip()
-    rest = regex.sub(r"\([^()]*\)", "", rest).strip()
-    return name if not rest or not regex.search(r"\p{Lu}", rest) else None
+    name = regex.sub(r"\s*\([^()]*\)", "", subject[head.start():]).strip(" ,")
+    signer = data["signer"].match(name)
+    if signer and data["head"].match(name, signer.end()):
+        name = name[signer.end():]
+        person = data["person_end"].search(name)     # the signer's name, after the office
+        if person and person.start() > 0:
+            name = name[:person.start()].strip(" ,")
+    words = name.split()
+    lower_run = 0
+    for w in words:
+        lower_run = lower_run + 1 if w[0].islower() and w.lower() not in data["joiners"] else 0
+        if lower_run > 3 or w[0].islower() and w.lower() in data["stops"]:
+            return None                  # a clause, not a name: "Bộ Y tế hôm qua đã"
+    return name if words and len(name) <= 90 else None
 
 
 def _issuer(text: str, pos: int) -> str | None:
