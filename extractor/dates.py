@@ -53,30 +53,28 @@ def is_compared_year(text: str, start: int, floor: int = 0) -> bool:
     return bool(_year_patterns()[1].search(text, max(floor, start - 40), start))
 
 
-def article_frames(art: Article) -> list[tuple[int, int | None]]:
-    """The article's own time, as (year, month or None): its full dates (but a cited
-    document's date), its months of a year ("tháng 1/2017", "quý I/2017"), and the years it
-    sets as its frame ("Trong năm 2017", "6 tháng đầu năm 2017"; "Năm 2014, …" opening a
-    sentence may be background, and is not). Birth
-    years, starting points, horizons and compared years are never frames."""
+def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
+    """The article's own time, as (year, month or None, day or None): its full dates (but a
+    cited document's date), its months of a year ("tháng 1/2017", "quý I/2017"), and the
+    years it sets as its frame ("Trong năm 2017", "6 tháng đầu năm 2017"; "Năm 2014, …"
+    opening a sentence may be background, and is not). Birth years, starting points,
+    horizons and compared years are never frames."""
     text = art.text
     mention, _, not_frame = _year_patterns()
     frame_before, month_year, doc_before = _frame_patterns()
-    frames: list[tuple[int, int | None]] = []
+    frames: list[tuple[int, int | None, int | None]] = []
     for d in art.dates:
         if d.value is not None and not doc_before.search(text, max(0, d.start - 60), d.start) \
                 and not not_frame.search(text[max(0, d.start - 30):d.start]):
-            frames.append((d.value.year, d.value.month))
+            frames.append((d.value.year, d.value.month, d.value.day))
     for m in month_year.finditer(text):
         if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]):
             month = int(m.group("m")) if m.group("m") else None
-            frames.append((int(m.group("y")), month))
+            frames.append((int(m.group("y")), month, None))
     for m in mention.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if is_compared_year(text, m.start()):
-            continue
-        if frame_before.search(before):
-            frames.append((int(m.group()), None))
+        if not is_compared_year(text, m.start()) and frame_before.search(before):
+            frames.append((int(m.group()), None, None))
     return frames
 
 
@@ -90,15 +88,32 @@ def _frame_patterns():
     return frame_before, month_year, doc_before
 
 
-def _year_for(day: int, month: int, frames: list[tuple[int, int | None]]) -> int | None:
-    """The one year of the frames near a day-month date: a full date or a month within two
-    months of it, or a year set as the frame; None where none or several fit."""
-    near = {y for y, m in frames if m is not None and abs(m - month) <= 2}
+def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | None]]) -> int | None:
+    """The one year of the frames a day-month date belongs to; None where none or several fit.
+
+    The press writes the year of past events and leaves out this year's: a full date is a
+    frame only for a day-month date from a week before it to a month after it ("Ngày
+    20/1/2017 khai mạc … Chiều 25/1"), never for one months away (a trial "18/5" after a
+    crime "13/7/2016" is in a year the text does not give); a month of a year, for dates in
+    it or the month after; a year set as the frame, for any date."""
+    near = set()
+    for y, m, d in frames:
+        if m is None:
+            continue
+        date = _date(day, month, y)
+        if date is None:
+            continue
+        if d is not None:
+            gap = (date - datetime.date(y, m, d)).days
+            if -7 <= gap <= 31:
+                near.add(y)
+        elif month in (m, m % 12 + 1):
+            near.add(y)
     if len(near) == 1:
         return next(iter(near))
     if near:
         return None
-    whole = {y for y, m in frames if m is None}
+    whole = {y for y, m, _ in frames if m is None}
     return next(iter(whole)) if len(whole) == 1 else None
 
 
