@@ -80,6 +80,8 @@ def _data():
                                    regex.I),
         "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
+        "final_blockers": frozenset(p.lexicon("name_final_blockers")),
+        "occupation_then_name": p.compile(r"(?:{@positions})(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}", 0),
         "credit_endings": frozenset(p.lexicon("credit_source_endings")),
         "title_clause": p.compile(r"\s(?:{@title_clause_starts}|{@title_clause_starts_lower})(?![\p{L}\p{M}]).*$", 0),
         "title_trailing": p.compile(r"(?:\s+(?:{@title_trailing_words}))+$", 0),
@@ -95,7 +97,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _VIETNAMESE = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
 _SYLLABLE = r"(?:\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}])|\p{Lu}[\p{Ll}\p{M}]*)"
 _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
-_SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu}))[ \t]*")
+_SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu})|\((?=\s*(?:nguyên|cựu|Phó|phó|\p{Lu})))[ \t]*")
 _ACRONYM_ORG = regex.compile(r"\p{Lu}[\p{Lu}\d&-]+(?:\s|$)")
 _SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
 
@@ -132,6 +134,9 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
             end = start + len(" ".join(words[:i]))
             words = words[:i]
             break
+    while len(words) > 2 and words[-1] in data["final_blockers"]:
+        end -= len(words[-1]) + 1        # "Nguyễn Hữu Thắng Không …": a sentence run on
+        words = words[:-1]
     if len(words) < 2 or words[0].title() not in data["family"]:
         return None
     full = " ".join(words)
@@ -204,6 +209,8 @@ def _bylines(m, rule: Rule, art: Article, start: int):
         if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):
             continue
         full = " ".join(words)
+        if words[0].lower() in _data()["credit_sources"] or words[0] in _data()["stop_syllables"]:
+            continue                     # "Reuters Tổng …", "Bộ Quốc …": a source, an organisation
         if full in _data()["places"] or title_case(full) in _data()["places"] or _is_title_word(words) \
                 or full.lower() in _data()["credit_sources"] or words[-1] in _data()["credit_endings"]:
             continue
@@ -242,8 +249,8 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
             return None
     elif not trig and _blocked(art.text, start, admin=False):
         return None                      # "Phó Hiệu trưởng Trường Đại học Y Dược": a school, even after a position
-    elif full in data["places"] and not (trig or _position_directly_before(art.text, m_start)):
-        return None
+    elif full in data["places"] and not (trig or _office_directly_before(art.text, m_start)):
+        return None                      # "doanh nhân Hà Lan": a nationality after an occupation
     titles = []
     if position:
         titles.append(position)
@@ -282,9 +289,10 @@ def _after_capitalised_word(text: str, pos: int) -> bool:
     return bool(w) and w.group(1)[0].isupper() and not w.group(1).isupper() and len(w.group(1)) > 1
 
 
-def _position_directly_before(text: str, pos: int) -> bool:
-    return bool(_data()["position"].search(text, max(0, pos - 30), pos) and
-                regex.search(r"(?:" + _data()["position"].pattern + r")\s*$", text[max(0, pos - 30):pos], regex.I))
+def _office_directly_before(text: str, pos: int) -> bool:
+    """"Chủ tịch Hồ Chí Minh": a capitalised office right before the name (not an occupation)."""
+    m = regex.search(r"(?:" + _data()["position"].pattern + r")\s*$", text[max(0, pos - 30):pos], regex.I)
+    return bool(m) and m.group()[:1].isupper()
 
 
 def _not_a_name(text: str, start: int, end: int) -> bool:
@@ -347,6 +355,8 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str |
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
+        if regex.search(r"\s(?:và|cùng|với)$", bare.strip()):
+            continue                     # "Giám đốc Bệnh viện … và PGS.TS Lạc Thị Bích Vân": the title of the person before
         return _trim_title(bare) or None
     return None
 
@@ -402,6 +412,8 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if cut:
             segment, ended = segment[:cut.start()], True
         segment = _trim_title(segment)
+        if segment[:1].islower() and data["occupation_then_name"].fullmatch(segment):
+            break                        # "nhạc sĩ Phạm Tuyên, nhà thơ Hữu Thỉnh": the next person
         if not _is_title(segment):
             break
         titles.append(segment)

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 
 # correct items today, per sample and section (ratchet; see the README's "Hand reviews").
 FLOORS = {
-    1: {"officials": 116, "figures": 134, "dates": 81, "documents": 40},
-    2: {"officials": 98, "figures": 131, "dates": 80, "documents": 36},
+    1: {"officials": 117, "figures": 136, "dates": 160, "documents": 41},
+    2: {"officials": 114, "figures": 140, "dates": 84, "documents": 41},
 }
 
 
