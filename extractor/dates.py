@@ -71,11 +71,21 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
         if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]):
             month = int(m.group("m")) if m.group("m") else None
             frames.append((int(m.group("y")), month, None))
+    event = _event_pattern()
     for m in mention.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()]
-        if not is_compared_year(text, m.start()) and frame_before.search(before):
+        before = text[max(0, m.start() - 60):m.start()]
+        if is_compared_year(text, m.start()):
+            continue
+        # "kể từ đầu năm 2017" still sets the frame; an event after "từ", "trước" … does not
+        if frame_before.search(before) or event.search(before) and not not_frame.search(before[-30:]):
             frames.append((int(m.group()), None, None))
     return frames
+
+
+@lru_cache(maxsize=1)
+def _event_pattern():
+    # "Lễ hội đền Đông Cuông năm 2017", "U20 World Cup 2017": up to four words between
+    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@event_words})(?:\s+[\p{L}\p{M}\d.-]+){0,4}?\s+(?:năm\s+)?$", 0)
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +102,7 @@ def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | No
     """The one year of the frames a day-month date belongs to; None where none or several fit.
 
     The press writes the year of past events and leaves out this year's: a full date is a
-    frame only for a day-month date from a week before it to a month after it ("Ngày
+    frame only for a day-month date from a week before it to six weeks after it ("Ngày
     20/1/2017 khai mạc … Chiều 25/1"), never for one months away (a trial "18/5" after a
     crime "13/7/2016" is in a year the text does not give); a month of a year, for dates in
     it or the month after; a year set as the frame, for any date."""
