@@ -77,9 +77,15 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
         if is_compared_year(text, m.start()):
             continue
         # "kể từ đầu năm 2017" still sets the frame; an event after "từ", "trước" … does not
-        if frame_before.search(before) or event.search(before) and not not_frame.search(before[-30:]):
+        em = event.search(before)
+        if frame_before.search(before) or em and not _not_frame_prefix().search(before, 0, em.start()):
             frames.append((int(m.group()), None, None))
     return frames
+
+
+@lru_cache(maxsize=1)
+def _not_frame_prefix():
+    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@not_frame_year_before})\s+$")
 
 
 @lru_cache(maxsize=1)
