@@ -412,6 +412,8 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if cut:
             segment, ended = segment[:cut.start()], True
         segment = _trim_title(segment)
+        if segment.lower() in data["credit_sources"]:
+            break                        # "Nguyễn Văn Nhật (TTXVN)": a credit, not a title
         if segment[:1].islower() and data["occupation_then_name"].fullmatch(segment):
             break                        # "nhạc sĩ Phạm Tuyên, nhà thơ Hữu Thỉnh": the next person
         if not _is_title(segment):
