@@ -256,7 +256,7 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
               help="The judgements to compare with (default: corpus/reviews/bench-flags.yaml).")
 @click.option("--unreviewed", "unreviewed_out", type=click.Path(path_type=Path), default=None,
               help="Write the flags no one has judged yet here, as YAML entries to fill in.")
-@click.option("--draw", "draw_n", type=click.IntRange(1, 2), default=None,
+@click.option("--draw", "draw_n", type=click.IntRange(1, 3), default=None,
               help="Records instead of flags: draw sample N (officials, figures, inferred dates, documents) "
                    "of the bench as YAML entries to judge, to -o or stdout.")
 @click.option("--records", "records_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,

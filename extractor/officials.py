@@ -65,6 +65,7 @@ def _data():
         "trigger_end": p.compile(r"(?<![\p{L}\p{M}])(?P<trigger>{person_trigger})[ ]*$", 0),
         "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
         "position": p.compile(r"(?<![\p{L}\p{M}])(?:(?:nguyên|quyền)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
+        "position_end": p.compile(r"(?<![\p{L}\p{M}])(?:(?:nguyên|quyền)\s+)?(?:phó\s+)?(?:{@positions})\s*$", regex.I),
         "position_start": p.compile(r"(?:(?:nguyên|quyền|kiêm)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
         "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
         "end_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@chain_end_words})(?![\p{L}\p{M}])", 0),
@@ -260,6 +261,7 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
                     mention_start=m_start, mention_end=end, anchored=anchored)]
 
 
+_JOINED_END = regex.compile(r"\s(?:và|cùng|với)$")
 _EMAIL_AFTER = regex.compile(r"\G\s*\(\s*[\w.*+-]+@")
 _CREDIT_AFTER = regex.compile(r"\G\s*\(\s*([^()]{2,30})\s*\)")
 
@@ -291,7 +293,7 @@ def _after_capitalised_word(text: str, pos: int) -> bool:
 
 def _office_directly_before(text: str, pos: int) -> bool:
     """"Chủ tịch Hồ Chí Minh": a capitalised office right before the name (not an occupation)."""
-    m = regex.search(r"(?:" + _data()["position"].pattern + r")\s*$", text[max(0, pos - 30):pos], regex.I)
+    m = _data()["position_end"].search(text[max(0, pos - 30):pos])
     return bool(m) and m.group()[:1].isupper()
 
 
@@ -355,7 +357,7 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str |
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
-        if regex.search(r"\s(?:và|cùng|với)$", bare.strip()):
+        if _JOINED_END.search(bare.strip()):
             continue                     # "Giám đốc Bệnh viện … và PGS.TS Lạc Thị Bích Vân": the title of the person before
         return _trim_title(bare) or None
     return None
