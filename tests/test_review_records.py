@@ -11,7 +11,7 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 # correct items today, per sample and section (ratchet; see the README's "Hand reviews").
 FLOORS = {
     1: {"officials": 119, "figures": 136, "dates": 178, "documents": 41},
-    2: {"officials": 117, "figures": 140, "dates": 84, "documents": 41},
+    2: {"officials": 117, "figures": 143, "dates": 84, "documents": 41},
 }
 
 
