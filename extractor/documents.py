@@ -11,6 +11,8 @@ from .patterns import Rule, load_patterns
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}&\d-]*|\d+")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
+_YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
+_YEAR_AFTER = regex.compile(r"\G\s+năm\s+(?:19|20)\d\d(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,8 @@ def document(m, rule: Rule, art: Article):
         return None                      # "quyết định thu hồi đất", "quy định 15 ngày"
     if not has_so and not coded and _YEAR_ONLY.fullmatch(number):
         return None                      # "Kế hoạch 2023" names a year
+    if not has_so and _YEAR_RANGE.fullmatch(number):
+        return None                      # "kế hoạch 2017-2020" names a period
     doc_type = data["types"].get(raw_type.lower(), raw_type)
     draft = DocumentDraft(m.start(), m.end(), doc_type, number, rule.name)
     pos = m.end()
@@ -53,9 +57,15 @@ def document(m, rule: Rule, art: Article):
         except ValueError:
             draft.date = None
         pos = dm.end()
+    ym = _YEAR_AFTER.match(art.text, pos)     # "Nghị định số 178 năm 2013 của Chính phủ"
+    if ym:
+        pos = ym.end()
     im = data["issuer"].match(art.text, pos)
     if im:
         draft.issuer = _issuer(art.text, im.end())
+        person = data["person_end"].search(draft.issuer or "")
+        if person and person.start() > 0 and data["head"].match(draft.issuer):
+            draft.issuer = draft.issuer[:person.start()].strip(" ,")   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
     if draft.issuer is None:
         draft.issuer = _issuer_before(art.text, m.start())
     return [draft]
