@@ -31,6 +31,8 @@ def _lex():
         "per_units": p.compile(r"\s*/\s*(?:{@per_units})(?![\p{L}\p{M}])"),
         "currencies": {c.lower(): c for c in p.lexicon("currencies")},
         "dong_compounds": p.words("dong_compounds"),
+        "ambiguous_currencies": p.words("ambiguous_currencies"),
+        "scale_word": p.compile(r"(?<![\p{L}\p{M}])(?:{@scale_words})(?![\p{L}\p{M}])"),
         "vague": p.compile(r"(?<![\p{L}\p{M}])(?:{@vague_before_numbers})\s+$"),
     }
 
@@ -130,6 +132,9 @@ def money(m, rule: Rule, art: Article):
         return None                      # "một đồng chí", "đồng thời"
     cur = _currency(m.group("cur")) if _group(m, "cur") else "đồng"
     per_name = _group(m, "per", "per2")
+    if cur.lower() in _lex()["ambiguous_currencies"] and not (per_name and m.group(per_name)) \
+            and not _lex()["scale_word"].search(q):
+        return None                      # "8 bảng đấu": a count of groups, not pounds
     unit = cur + (_per(m.group(per_name)) if per_name else "")
     return [_draft("money", m.start(qname), m.end(), number, unit, rule, m.span(qname))]
 
