@@ -82,6 +82,7 @@ def _data():
         "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
         "final_blockers": frozenset(p.lexicon("name_final_blockers")),
+        "person_places": frozenset(p.lexicon("person_place_names")),
         "occupation_then_name": p.compile(r"(?:{@positions})(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}", 0),
         "credit_endings": frozenset(p.lexicon("credit_source_endings")),
         "title_clause": p.compile(r"\s(?:{@title_clause_starts}|{@title_clause_starts_lower})(?![\p{L}\p{M}]).*$", 0),
@@ -159,8 +160,8 @@ def foreign(m, rule: Rule, art: Article):
     if m.group("trigger") == "Anh" and _data()["outlet_before"].search(art.text, max(0, m.start("trigger") - 20),
                                                                      m.start("trigger")):
         return None                      # "Theo báo Anh Daily Mail": the country, then a newspaper
-    if raw.lower() in _data()["credit_sources"]:
-        return None
+    if raw.lower() in _data()["credit_sources"] or raw.split()[0] in _data()["final_blockers"]:
+        return None                      # "The Voice": a show
     from .wordseg import proper_noun_spans
 
     # Tag a short window, not the whole sentence: the tagger's cost grows with length.
@@ -205,6 +206,9 @@ def _bylines(m, rule: Rule, art: Article, start: int):
     mentions = []
     for part in _BYLINE_NAME.finditer(text):
         words = part.group().split()
+        cut = next((i for i, w in enumerate(words) if i >= 2 and w in _data()["final_blockers"]), None)
+        if cut is not None:
+            words = words[:cut]           # "Chu Huyền Theo Đời sống Plus": the name, then its source
         if len(words) > 2 and not _clear_end(art.text, start + part.end()):
             words = words[:2]             # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading
         if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):
@@ -250,7 +254,7 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
             return None
     elif not trig and _blocked(art.text, start, admin=False):
         return None                      # "Phó Hiệu trưởng Trường Đại học Y Dược": a school, even after a position
-    elif full in data["places"] and not (trig or _office_directly_before(art.text, m_start)):
+    elif full in data["places"] and not (trig or full in data["person_places"] and _office_directly_before(art.text, m_start)):
         return None                      # "doanh nhân Hà Lan": a nationality after an occupation
     titles = []
     if position:
