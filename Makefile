@@ -34,7 +34,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 # The pipeline and underthesea.word_tokenize side by side on the same texts.
 bench: install
 	@mkdir -p out
-	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 3 | tee out/bench.txt
+	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 5 | tee out/bench.txt
 	$(PY) -m extractor.docs measured bench out/bench.txt
 
 # P/R/F1 on the shared seed and real corpora, and on the team's own corpus.
