@@ -61,7 +61,7 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
     horizons and compared years are never frames."""
     text = art.text
     mention, _, not_frame = _year_patterns()
-    frame_before, month_year, doc_before = _frame_patterns()
+    frame_before, month_year, doc_before, event, not_frame_prefix = _frame_patterns()
     frames: list[tuple[int, int | None, int | None]] = []
     for d in art.dates:
         if d.value is not None and not doc_before.search(text, max(0, d.start - 60), d.start) \
@@ -71,27 +71,15 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
         if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]):
             month = int(m.group("m")) if m.group("m") else None
             frames.append((int(m.group("y")), month, None))
-    event = _event_pattern()
     for m in mention.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         if is_compared_year(text, m.start()):
             continue
         # "kể từ đầu năm 2017" still sets the frame; an event after "từ", "trước" … does not
         em = event.search(before)
-        if frame_before.search(before) or em and not _not_frame_prefix().search(before, 0, em.start()):
+        if frame_before.search(before) or em and not not_frame_prefix.search(before, 0, em.start()):
             frames.append((int(m.group()), None, None))
     return frames
-
-
-@lru_cache(maxsize=1)
-def _not_frame_prefix():
-    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@not_frame_year_before})\s+$")
-
-
-@lru_cache(maxsize=1)
-def _event_pattern():
-    # "Lễ hội đền Đông Cuông năm 2017", "U20 World Cup 2017": up to four words between
-    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@event_words})(?:\s+[\p{L}\p{M}\d.-]+){0,4}?\s+(?:năm\s+)?$", 0)
 
 
 @lru_cache(maxsize=1)
@@ -101,14 +89,17 @@ def _frame_patterns():
     month_year = p.compile(r"(?<![\p{L}\p{M}])(?:tháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|\s+năm\s+)|quý\s+[IV1-4]+\s*(?:/|-|\s+năm\s+))"
                            r"(?P<y>(?:19|20)\d\d)(?!\d)")
     doc_before = p.compile(r"(?:{@document_types})\s+(?:số\s*)?[\w./&-]+\s*,?\s*(?:ngày|ban hành ngày)?\s*$")
-    return frame_before, month_year, doc_before
+    # "Lễ hội đền Đông Cuông năm 2017": up to four words between the event word and the year
+    event = p.compile(r"(?<![\p{L}\p{M}])(?:{@event_words})(?:\s+[\p{L}\p{M}\d.-]+){0,4}?\s+(?:năm\s+)?$", 0)
+    not_frame_prefix = p.compile(r"(?<![\p{L}\p{M}])(?:{@not_frame_year_before})\s+$")
+    return frame_before, month_year, doc_before, event, not_frame_prefix
 
 
 def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | None]]) -> int | None:
     """The one year of the frames a day-month date belongs to; None where none or several fit.
 
     The press writes the year of past events and leaves out this year's: a full date is a
-    frame only for a day-month date from a week before it to six weeks after it ("Ngày
+    frame only for a day-month date from a week before it to a month after it ("Ngày
     20/1/2017 khai mạc … Chiều 25/1"), never for one months away (a trial "18/5" after a
     crime "13/7/2016" is in a year the text does not give); a month of a year, for dates in
     it or the month after; a year set as the frame, for any date."""

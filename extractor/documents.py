@@ -63,9 +63,8 @@ def document(m, rule: Rule, art: Article):
     im = data["issuer"].match(art.text, pos)
     if im:
         draft.issuer = _issuer(art.text, im.end())
-        person = data["person_end"].search(draft.issuer or "")
-        if person and person.start() > 0 and data["head"].match(draft.issuer):
-            draft.issuer = draft.issuer[:person.start()].strip(" ,")   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
+        if draft.issuer and data["head"].match(draft.issuer):
+            draft.issuer = _without_signer_name(draft.issuer)   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
     if draft.issuer is None:
         draft.issuer = _issuer_before(art.text, m.start())
     return [draft]
@@ -103,10 +102,7 @@ def _issuer_before(text: str, start: int) -> str | None:
     name = regex.sub(r"\s*\([^()]*\)", "", subject[head.start():]).strip(" ,")
     signer = data["signer"].match(name)
     if signer and data["head"].match(name, signer.end()):
-        name = name[signer.end():]
-        person = data["person_end"].search(name)     # the signer's name, after the office
-        if person and person.start() > 0:
-            name = name[:person.start()].strip(" ,")
+        name = _without_signer_name(name[signer.end():])
     words = name.split()
     lower_run = 0
     for w in words:
@@ -114,6 +110,12 @@ def _issuer_before(text: str, start: int) -> str | None:
         if lower_run > 3 or w[0].islower() and w.lower() in data["stops"]:
             return None                  # a clause, not a name: "Bộ Y tế hôm qua đã"
     return name if words and len(name) <= 90 else None
+
+
+def _without_signer_name(issuer: str) -> str:
+    """The office without the name of the person after it ("Bộ TN-MT Nguyễn Linh Ngọc")."""
+    person = _data()["person_end"].search(issuer)
+    return issuer[:person.start()].strip(" ,") if person and person.start() > 0 else issuer
 
 
 def _issuer(text: str, pos: int) -> str | None:

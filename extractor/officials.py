@@ -50,6 +50,10 @@ class OfficialDraft:
     organizations: list[str] = field(default_factory=list)
 
 
+# A position, with "nguyên"/"cựu"… and "phó" before it ("nguyên Phó Chủ tịch").
+_POSITION = r"(?:(?:{@position_prefixes})\s+)?(?:phó\s+)?(?:{@positions})"
+
+
 @lru_cache(maxsize=1)
 def _data():
     p = load_patterns()
@@ -64,8 +68,8 @@ def _data():
         "recorded": {k: v for k, v in p.lexicon("recorded_honorifics").items()},
         "trigger_end": p.compile(r"(?<![\p{L}\p{M}])(?P<trigger>{person_trigger})[ ]*$", 0),
         "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
-        "position": p.compile(r"(?<![\p{L}\p{M}])(?:(?:{@position_prefixes})\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
-        "position_end": p.compile(r"(?<![\p{L}\p{M}])(?:(?:{@position_prefixes})\s+)?(?:phó\s+)?(?:{@positions})\s*$", regex.I),
+        "position": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}(?![\p{{L}}\p{{M}}])", regex.I),
+        "position_end": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}\s*$", regex.I),
         "position_start": p.compile(r"(?:(?:{@position_prefixes}|kiêm)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
         "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
         "end_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@chain_end_words})(?![\p{L}\p{M}])", 0),
@@ -281,7 +285,8 @@ def _context_anchor(art: Article, start: int, end: int) -> bool:
         return True
     if data["details_after"].match(text, end) or data["verb_after"].match(text, end):
         return True
-    if _CREDIT_AFTER.match(text, end) and _CREDIT_AFTER.match(text, end).group(1).lower() in data["credit_sources"]:
+    credit = _CREDIT_AFTER.match(text, end)
+    if credit and credit.group(1).lower() in data["credit_sources"]:
         return True                      # a photo credit: "Nguyễn Văn Nhật (TTXVN)"
     if _EMAIL_AFTER.match(text, end):
         return True                      # a reader's signature: "- Nguyễn Thị Thu (thu***@gmail.com)"
@@ -498,14 +503,12 @@ _LIST_GAP = regex.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|và|;|cùng với|cù
 
 
 def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
-    """Names listed together share an anchor: "Đặng Đức Cư (33 tuổi), Nguyễn Thị Vui, …"."""
-    changed = True
-    while changed:
-        changed = False
-        for a, b in zip(mentions, mentions[1:]):
-            if a.anchored != b.anchored and _LIST_GAP.fullmatch(art.text, a.end, b.mention_start):
-                a.anchored = b.anchored = True
-                changed = True
+    """Names listed together share an anchor: "Đặng Đức Cư (33 tuổi), Nguyễn Thị Vui, …".
+    A list is a run of neighbours; one pass each way carries an anchor along all of it."""
+    joined = [bool(_LIST_GAP.fullmatch(art.text, a.end, b.mention_start)) for a, b in zip(mentions, mentions[1:])]
+    for i in list(range(len(joined))) + list(reversed(range(len(joined)))):
+        if joined[i] and (mentions[i].anchored or mentions[i + 1].anchored):
+            mentions[i].anchored = mentions[i + 1].anchored = True
 
 
 def _split_concurrent(titles: list[str]) -> list[str]:

@@ -123,10 +123,6 @@ class Score:
     total: int = 0
     unjudged: int = 0
 
-    @property
-    def rate(self) -> float:
-        return self.correct / self.total if self.total else 1.0
-
 
 def replay(entries: list[dict], source: Iterable[tuple[str, str]]) -> tuple[dict[str, Score], list[dict]]:
     """Today's output against the judgements: per-section scores, and the items that are

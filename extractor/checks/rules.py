@@ -42,7 +42,7 @@ def _cues():
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
         "named_total": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})\s+(?P<head>[\p{L}\p{M}]+)"),
         "whole_opener": p.compile(r"\G\s*(?:{@whole_openers})\s+$", regex.VERSION1),
-        "cumulative": p.compile(r"\G[\s\p{P}]*(?:{@cumulative_openers})(?![\p{L}\p{M}])(?P<items>[^\d.;:]{3,120}?)"
+        "cumulative": p.compile(r"\G[\s\p{P}]*(?P<opener>{@cumulative_openers})(?![\p{L}\p{M}])(?P<items>[^\d.;:]{3,120}?)"
                                 r"(?:\s+(?:là|đạt|được|khoảng|gần|hơn|trên))*\s*$"),
         "item_joiner": p.compile(r"\s*(?:,|(?<![\p{L}\p{M}])(?:{@item_joiners})(?![\p{L}\p{M}]))\s*"),
         "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
@@ -597,12 +597,13 @@ def _whole_first(art: Article) -> list[CheckDraft]:
         if len(figs) < 3 or figs[0].kind != "count" or figs[0].value is None:
             continue
         whole = figs[0]
-        if not _cues()["whole_opener"].match(art.text[s:whole.start]) or not art.text[whole.end:e].lstrip().startswith(","):
-            clause = art.text[whole.end:e]
-            comma = clause.find(",")
-            # "Trong 37 điểm ùn tắc, …": the whole's noun runs up to the comma
-            if not _cues()["whole_opener"].match(art.text[s:whole.start]) or comma < 0 or regex.search(r"\d", clause[:comma]):
-                continue
+        if not _cues()["whole_opener"].match(art.text[s:whole.start]):
+            continue
+        # "Trong 37 điểm ùn tắc, …": the whole's noun runs up to the comma, with no number in it
+        clause = art.text[whole.end:e]
+        comma = clause.find(",")
+        if comma < 0 or regex.search(r"\d", clause[:comma]):
+            continue
         parts = [g for g in figs[1:] if g.kind == "count" and g.value is not None and g.range_with is None
                  and same_family(g, whole) and _depth(art, s, g.start) == 0]
         if len(parts) >= 2:
@@ -639,7 +640,7 @@ def _cumulative(art: Article) -> list[CheckDraft]:
             parts.append(hit)
         else:
             parts.sort(key=lambda g: g.start)
-            out.append(sum_check(art, parts, total, m.group().split()[0] + " " + m.group().split()[1]))
+            out.append(sum_check(art, parts, total, m.group("opener")))
     return out
 
 

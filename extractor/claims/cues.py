@@ -57,6 +57,11 @@ def non_additive_units() -> frozenset[str]:
     return load_patterns().words("non_additive_units")
 
 
+@lru_cache(maxsize=1)
+def base_function_words() -> frozenset[str]:
+    return load_patterns().words("base_function_words")
+
+
 def opposite(word: str) -> str:
     return load_patterns().lexicon("opposite_signs")[word.lower()]
 

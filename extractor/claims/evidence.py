@@ -26,8 +26,7 @@ import regex
 from ..article import Article, FigureDraft
 from ..checks.base import scale as scale_of_text
 from ..checks.rules import sum_check
-from .cues import cues, currency, measure_class, non_additive_units, opposite
-from ..patterns import load_patterns
+from .cues import base_function_words, cues, currency, measure_class, non_additive_units, opposite
 
 SELF_CONTAINED = frozenset({"ratio", "pair_change", "grim", "year_over_year"})
 
@@ -158,9 +157,10 @@ def _sum_gate(art: Article, check, evidence: dict):
     if prefix:
         # What the text does establish: its first parts make the whole. Said as a check of
         # those parts, with the rest named as lying outside it.
-        rest = ", ".join(repr(art.text[p.start:p.end]) for p in parts[prefix:])
+        outside = [art.text[p.start:p.end] for p in parts[prefix:]]
+        rest = ", ".join(map(repr, outside))
         fitted = sum_check(art, parts[:prefix], whole, evidence.get("cue"))
-        fitted.evidence = {**evidence, "complete": False, "outside": [art.text[p.start:p.end] for p in parts[prefix:]]}
+        fitted.evidence = {**evidence, "complete": False, "outside": outside}
         fitted.message += f"; the parts after them ({rest}) lie outside this whole"
         fitted.message_vi += f"; các phần sau ({rest}) nằm ngoài tổng này"
         return fitted
@@ -319,7 +319,7 @@ def _base_named_elsewhere(art: Article, share: FigureDraft, total: FigureDraft) 
     # ("(FDI)") name what the whole article is about, not a narrower base.
     base = cues()["whole_scope"].sub(" ", m.group(1))
     defined = {a.lower() for a in regex.findall(r"\((\p{Lu}{2,})\)", art.text)}
-    skip = unit | defined | load_patterns().words("base_function_words")
+    skip = unit | defined | base_function_words()
     words = [w for w in base.lower().split() if w not in skip][:5]
     if not words:
         return None
