@@ -8,7 +8,7 @@ CHISO  := $(VENV)/bin/chiso
 SHARED ?= ../shared
 SAMPLE := corpus/articles/t01-dang-bo-quan-su-xay-dung-dang-2023.txt
 
-.PHONY: demo test install test-deps bench eval schema fuzz hostile readme clean
+.PHONY: demo test install test-deps browser bench bench-server eval schema fuzz hostile readme screenshot clean
 MINUTES ?= 1
 
 demo: install
@@ -25,17 +25,33 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-test-deps: $(VENV)/.installed-test
+test-deps: $(VENV)/.installed-test browser
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
+
+# The browser tests drive Debian's chromium with Playwright (no browser is downloaded):
+# installed from Debian's packages where it is missing (the machines run as root).
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; }
+	@command -v chromium >/dev/null
 
 # The pipeline and underthesea.word_tokenize side by side on the same texts.
 bench: install
 	@mkdir -p out
 	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 5 | tee out/bench.txt
 	$(PY) -m extractor.docs measured bench out/bench.txt
+
+# chiso serve with 2 workers under a bounded load on loopback (2,000 requests of bench
+# articles, 16 at a time): throughput, latency percentiles, errors, peak memory.
+bench-server: install
+	@mkdir -p out
+	$(PY) -m extractor.bench_server --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --requests 2000 --concurrency 16 --workers 2 | tee out/bench-server.txt
+	$(PY) -m extractor.docs measured bench-server out/bench-server.txt
 
 # P/R/F1 on the shared seed and real corpora, and on the team's own corpus.
 eval: install

@@ -76,23 +76,25 @@ def read_items(source: Path, passed_over: list[str] | None = None) -> Iterator[I
         raise InputError(f"{source}: no such file or folder")
     with source.open("rb") as fh:
         for lineno, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            line = raw.decode("utf-8", errors="replace")
-            try:
-                obj = json.loads(line)
-                if not isinstance(obj, dict):
-                    raise ValueError("not a JSON object")
-            except ValueError as exc:
-                yield Item(f"line-{lineno}", problem=f"line {lineno}: not valid JSON ({exc})")
-                continue
-            aid = obj.get("id")
-            aid = str(aid) if aid is not None else f"line-{lineno}"
-            text = obj.get("text")
-            if not isinstance(text, str):
-                yield Item(aid, problem=f"line {lineno}: 'text' is missing or not a string")
-                continue
-            yield Item(aid, text=text, html=bool(obj.get("html")))
+            if raw.strip():
+                yield item_of_line(raw, lineno)
+
+
+def item_of_line(raw: bytes, lineno: int) -> Item:
+    """One JSON line {"id", "text", "html"?} as an Item (a problem, when it is not one)."""
+    line = raw.decode("utf-8", errors="replace")
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as exc:
+        return Item(f"line-{lineno}", problem=f"line {lineno}: not valid JSON ({exc})")
+    aid = obj.get("id")
+    aid = str(aid) if aid is not None else f"line-{lineno}"
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return Item(aid, problem=f"line {lineno}: 'text' is missing or not a string")
+    return Item(aid, text=text, html=bool(obj.get("html")))
 
 
 def process(item: Item) -> tuple[str, list[str]]:

@@ -178,7 +178,13 @@ def _shorten(sentence: str, width: int = 220) -> str:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("--resume", is_flag=True, help="Keep OUTPUT and skip the ids already in it.")
 @click.option("--vi", is_flag=True, help="The summary in Vietnamese.")
-def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: bool, vi: bool) -> None:
+@click.option("--csv", "csv_out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write the figures as CSV here (one row a figure, with its article id), and the "
+                   "checks beside it (figures.csv: figures-checks.csv, or --checks-csv).")
+@click.option("--checks-csv", "checks_out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where the checks CSV goes (with --csv).")
+def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: bool, vi: bool,
+          csv_out: Path | None, checks_out: Path | None) -> None:
     """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt/.html) into OUTPUT.
 
     OUTPUT is written beside itself as OUTPUT.partial and renamed into place at the end,
@@ -188,6 +194,14 @@ def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: b
 
     if output == "-" and resume:
         raise Refused("--resume needs an output file, not - (standard output)")
+    if csv_out is not None and output == "-":
+        raise Refused("--csv is made from the output file; give -o OUT.jsonl, not - (standard output)")
+    if checks_out is not None and csv_out is None:
+        raise Refused("--checks-csv goes with --csv")
+    if csv_out is not None:
+        checks_out = checks_out or csv_out.with_name(f"{csv_out.stem}-checks{csv_out.suffix or '.csv'}")
+        if len({Path(output).resolve(), csv_out.resolve(), checks_out.resolve(), source.resolve()}) < 4:
+            raise Refused("--csv, --checks-csv, the output and the input must be four different files")
     try:
         summary = run_batch(source, None if output == "-" else Path(output), jobs=jobs,
                             progress=progress, resume=resume)
@@ -196,10 +210,77 @@ def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: b
     except OSError as exc:
         raise Refused(f"{exc.filename or output}: {exc.strerror or exc}") from None
     click.echo(summary.line(vi=vi), err=True)
+    if csv_out is not None:
+        from .interfaces.export import csv_from_jsonl
+
+        try:
+            rows = csv_from_jsonl(Path(output), csv_out, checks_out)
+        except OSError as exc:
+            raise Refused(f"{exc.filename or csv_out}: {exc.strerror or exc}") from None
+        click.echo(f"{csv_out}: {rows['figures']} figures; {checks_out}: {rows['checks']} checks", err=True)
     if summary.interrupted:
         sys.exit(130)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Processes that run the pipeline.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds one article may take (then 504, and the worker is replaced).")
+@click.option("--max-body", default=2_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest request body in bytes (then 413); also the largest line of a batch.")
+@click.option("--max-batch-body", default=64_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest /v1/batch body in bytes.")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["debug", "info", "warning", "error"]))
+def serve(host: str, port: int, workers: int, timeout: float, max_body: int, max_batch_body: int,
+          log_level: str) -> None:
+    """The HTTP API (/v1/extract, /v1/check, /v1/batch …; /docs) and the web page at /.
+
+    Logs are JSON lines on stderr, one a request. Ctrl-C stops it."""
+    import uvicorn
+
+    from .interfaces import logs
+    from .interfaces.server import Settings, create_app
+
+    app = create_app(Settings(workers=workers, timeout=timeout, max_body=max_body, max_batch_body=max_batch_body))
+    try:
+        uvicorn.run(app, host=host, port=port, log_config=logs.config(log_level), access_log=False,
+                    timeout_graceful_shutdown=5)
+    except OSError as exc:
+        raise Refused(f"{host}:{port}: {exc.strerror or exc}") from None
+
+
+@main.command("html")
+@click.argument("sources", nargs=-1)
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The HTML file to write.")
+@click.option("--html", "html_input", is_flag=True, help="The inputs are HTML pages (implied for .html files).")
+def html_report(sources: tuple[str, ...], output: Path, html_input: bool) -> None:
+    """One self-contained HTML file (no server, no network) that shows articles (FILE..., or -)
+    with their figures, officials, documents and dates marked, and every check with its
+    arithmetic: the web page's view, for sending to an editor."""
+    from .interfaces.page import Article, static_page
+
+    articles = []
+    for source in _sources(sources):
+        report = _report_of(source, None, html_input)
+        articles.append(Article(name=source if source != "-" else "stdin", report=report))
+    try:
+        _write_atomically(output, static_page(articles))
+    except OSError as exc:
+        raise Refused(f"{output}: {exc.strerror or exc}") from None
+    click.echo(f"{output}: {len(articles)} article{'s' if len(articles) != 1 else ''}", err=True)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
 
 
 @main.command("eval")

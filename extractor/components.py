@@ -1,6 +1,6 @@
 """spaCy components, registered as factories: each does one step on a Doc.
 
-Each component reads and writes the article state kept in `doc._.chiso` (an Article);
+Each component reads and writes the article state kept in `doc._.chiso_state` (an Article);
 the span groups doc.spans["figures"|"dates"|"documents"] are set for spaCy users. The
 order in which they run is written once, in pipeline.py.
 """
@@ -22,8 +22,8 @@ from .normalize import Normalized
 from .patterns import load_patterns
 from .segment import ChisoTokenizer, split_sentences
 
-if not Doc.has_extension("chiso"):
-    Doc.set_extension("chiso", default=None)
+if not Doc.has_extension("chiso_state"):
+    Doc.set_extension("chiso_state", default=None)
 
 _LONG_NUMBER = regex.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
 PRODUCTIONS = {**figures.PRODUCTIONS, **dates.PRODUCTIONS, **documents.PRODUCTIONS}
@@ -37,9 +37,9 @@ def create_tokenizer():
 
 
 def _article(doc: Doc) -> Article:
-    if doc._.chiso is None:
-        doc._.chiso = Article(Normalized(doc.text, doc.text))
-    return doc._.chiso
+    if doc._.chiso_state is None:
+        doc._.chiso_state = Article(Normalized(doc.text, doc.text))
+    return doc._.chiso_state
 
 
 @Language.component("chiso_sentences")

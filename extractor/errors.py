@@ -41,6 +41,7 @@ ERROR_CODES = {
     "E011": "lone surrogates (halves of UTF-16 pairs) were replaced with U+FFFD; offsets are unchanged",
     "E012": "mojibake (UTF-8 read as Windows-1252) was repaired; offsets refer to the repaired text (source_text)",
     "E014": "a check rule failed on this text; its claims were left out, the rest of the report stands",
+    "E015": "the article took longer than the server's time limit; nothing was extracted",
     "E013": "the input was neither UTF-8 nor Vietnamese in a legacy encoding; it was decoded in the detected encoding (offsets refer to the decoded text, source_text)",
 }
 

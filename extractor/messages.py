@@ -7,3 +7,8 @@ from .patterns import load_patterns
 
 def messages(vi: bool = False) -> dict:
     return load_patterns().table("messages")["vi" if vi else "en"]
+
+
+def messages_table() -> dict:
+    """Both languages, for the web page (its language switch needs both)."""
+    return load_patterns().table("messages")

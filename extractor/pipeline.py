@@ -89,9 +89,9 @@ def run(text: str) -> Article:
     normalized = normalize(text)
     pipeline = nlp()
     doc = pipeline.make_doc(normalized.text)
-    doc._.chiso = Article(normalized)
+    doc._.chiso_state = Article(normalized)
     if not text.strip():
-        doc._.chiso.errors.append(error_entry("E001"))
+        doc._.chiso_state.errors.append(error_entry("E001"))
     for _name, proc in pipeline.pipeline:
         doc = proc(doc)
-    return doc._.chiso
+    return doc._.chiso_state
