@@ -53,6 +53,12 @@ bench-server: install
 	$(PY) -m extractor.bench_server --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --requests 2000 --concurrency 16 --workers 2 | tee out/bench-server.txt
 	$(PY) -m extractor.docs measured bench-server out/bench-server.txt
 
+# The README's picture of the page: the browser test's view of a ✗ check on t02.
+screenshot: test-deps
+	$(PY) -m pytest -q tests/test_browser.py -k screenshots
+	@mkdir -p docs
+	cp out/web-page-check.png docs/web-page.png
+
 # P/R/F1 on the shared seed and real corpora, and on the team's own corpus.
 eval: install
 	@mkdir -p out

@@ -269,7 +269,7 @@ def html_report(sources: tuple[str, ...], output: Path, html_input: bool) -> Non
     articles = []
     for source in _sources(sources):
         report = _report_of(source, None, html_input)
-        articles.append(Article(name=source if source != "-" else "stdin", report=report))
+        articles.append(Article(name=Path(source).name if source != "-" else "stdin", report=report))
     try:
         _write_atomically(output, static_page(articles))
     except OSError as exc:

@@ -1058,6 +1058,7 @@
     $("input-file").addEventListener("change", (event) => {
       const file = event.target.files && event.target.files[0];
       if (file) readFile(file);
+      event.target.value = "";   // choosing the same file again (after editing the text) reads it again
     });
     document.body.dataset.state = "idle";
   }
