@@ -124,10 +124,16 @@ def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | No
     return next(iter(whole)) if len(whole) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _trial_words() -> "regex.Pattern[str]":
+    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@trial_words})(?![\p{L}\p{M}])")
+
+
 def infer_years(art: Article) -> None:
     """Give a day-month date the year the article's own time gives it: the same day and
-    month written in full elsewhere in the article, else the one frame year near it; drop
-    the others (a date whose year cannot be known from the article is not a full date)."""
+    month written in full elsewhere in the article, else the one frame year near it (not
+    for a court sitting, which comes long after the dates around it); drop the others (a
+    date whose year cannot be known from the article is not a full date)."""
     partial = [d for d in art.dates if d.value is None]
     frames = article_frames(art) if partial else []
     written = {}
@@ -135,10 +141,16 @@ def infer_years(art: Article) -> None:
         if d.value is not None:
             written.setdefault((d.day, d.month), set()).add(d.value.year)
     complete = []
+    trial = _trial_words()
     for d in art.dates:
         if d.value is None:
             same = written.get((d.day, d.month), set())
-            year = next(iter(same)) if len(same) == 1 else None if same else _year_for(d.day, d.month, frames)
+            if len(same) == 1:
+                year = next(iter(same))
+            elif same or trial.search(art.text, *art.sentence_span(d.start)):
+                year = None
+            else:
+                year = _year_for(d.day, d.month, frames)
             if year is None:
                 continue
             d.value = _date(d.day, d.month, year)
