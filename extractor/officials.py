@@ -72,6 +72,9 @@ def _data():
         "position_end": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}\s*$", regex.I),
         "position_start": p.compile(r"(?:(?:{@position_prefixes}|kiêm)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
         "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
+        "joined_end": p.compile(r"\s(?:{@joining_words})\s*$", 0),
+        "joiner": p.compile(r"\s(?:{@joining_words})\s+", 0),
+        "title_breaking": p.compile(r"(?<![\p{L}\p{M}])(?:{@title_breaking_words})(?![\p{L}\p{M}])", 0),
         "end_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@chain_end_words})(?![\p{L}\p{M}])", 0),
         "trigger_name": p.compile(r"(?<![\p{L}\p{M}])(?:{person_trigger})[ ]+{name_syllable}", 0),
         "not_name_pairs": frozenset(w.lower() for w in p.lexicon("positions") + p.lexicon("organization_heads")
@@ -269,7 +272,6 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
                     mention_start=m_start, mention_end=end, anchored=anchored)]
 
 
-_JOINED_END = regex.compile(r"\s(?:và|cùng|với)$")
 _EMAIL_AFTER = regex.compile(r"\G\s*\(\s*[\w.*+-]+@")
 _CREDIT_AFTER = regex.compile(r"\G\s*\(\s*([^()]{2,30})\s*\)")
 
@@ -366,10 +368,22 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str |
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
-        if _JOINED_END.search(bare.strip()):
+        if data["joined_end"].search(bare.strip()):
             continue                     # "Giám đốc Bệnh viện … và PGS.TS Lạc Thị Bích Vân": the title of the person before
+        if _crosses_clause(bare, len(m.group())):
+            continue                     # a later position, after the joint or the verb, is this person's
         return _trim_title(bare) or None
     return None
+
+
+def _crosses_clause(core: str, after: int) -> bool:
+    """Does the text from a position to the name (the position itself ends at `after`) run
+    into another clause: a person acting ("… chào đón Chủ tịch nước"), or a joint followed by
+    another position ("… Mỹ và Bộ trưởng Quốc phòng Mỹ")?"""
+    data = _data()
+    if data["title_breaking"].search(core, after):
+        return True
+    return any(data["position_start"].match(core, j.end()) for j in data["joiner"].finditer(core, after))
 
 
 def has_person(text: str, start: int, end: int) -> bool:
@@ -380,8 +394,18 @@ def has_person(text: str, start: int, end: int) -> bool:
 def first_person(text: str, start: int, end: int) -> int | None:
     data = _data()
     found = [m.start() for m in data["trigger_name"].finditer(text, start, end)]
-    found += [m.start() for m in data["family_run"].finditer(text, start, end) if valid_name(text, m.start(), m.end())]
+    found += [m.start() for m in data["family_run"].finditer(text, start, end)
+              if valid_name(text, m.start(), m.end()) and not _named_place(text, m.start(), m.end())]
     return min(found) if found else None
+
+
+def _named_place(text: str, start: int, end: int) -> bool:
+    """A place or school named like a person, inside a title: "trường THCS Huỳnh Đình Túc"
+    (after a school or street word, always), "xã Đoàn Xá" (after an administrative word,
+    when two syllables: "UBND xã Nguyễn Văn B" is the chairman's name)."""
+    if _blocked(text, start, admin=False):
+        return True
+    return _blocked(text, start) and len(text[start:end].split()) == 2
 
 
 def _trim_title(segment: str) -> str:
@@ -413,7 +437,7 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         person_at = first_person(text, seg_start, seg_end)
         if person_at is not None:
             head = text[seg_start:person_at]
-            joined = regex.search(r"\s+(?:và|cùng|với)\s*$", head)
+            joined = data["joined_end"].search(head)
             if not joined:
                 break                    # the segment is the next person's ("…, Chủ tịch UBND Nguyễn Văn B")
             seg_end = seg_start + joined.start()

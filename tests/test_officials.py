@@ -53,3 +53,30 @@ def test_organizations_expand_abbreviations(example):
 
 def test_expand_glued_city_prefix():
     assert expand("UBND TP.Hà Nội") == "Ủy ban nhân dân Thành phố Hà Nội"
+
+
+@pytest.mark.parametrize("text,name,titles", [
+    # a person acting on another: the title is the one after the verb
+    ("Tổng thống Alexander Lukashenko nhiệt liệt chào đón Chủ tịch nước Trần Văn Quang đến thăm.",
+     "Trần Văn Quang", ["Chủ tịch nước"]),
+    # a joint, then another position: the later one is this person's
+    ("Chủ tịch Ủy ban tham mưu trưởng liên quân Mỹ Joseph Dunford và Bộ trưởng Quốc phòng Mỹ Lê Văn Hùng phát biểu.",
+     "Lê Văn Hùng", ["Bộ trưởng Quốc phòng Mỹ"]),
+    # an organisation's own "và" stays inside the title
+    ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung phát biểu.",
+     "Đào Ngọc Dung", ["Bộ trưởng Bộ Lao động - Thương binh và Xã hội"]),
+    # a place or a school named like a person does not end the title chain
+    ("Ông Phạm Hồng Cương, Chủ tịch UBND xã Đoàn Xá cho biết, xã đã nhận được thông tin.",
+     "Phạm Hồng Cương", ["Chủ tịch UBND xã Đoàn Xá"]),
+    ("Bà Lê Thị Hoa, Hiệu trưởng trường THCS Huỳnh Đình Túc, xác nhận sự việc.",
+     "Lê Thị Hoa", ["Hiệu trưởng trường THCS Huỳnh Đình Túc"]),
+])
+def test_titles_do_not_cross_into_another_clause(text, name, titles):
+    person = next(o for o in extract(text).officials if o.name == name)
+    assert person.titles == titles
+
+
+def test_a_chairman_named_after_the_commune_word_is_still_a_person():
+    """'UBND xã Nguyễn Văn Bình': after an administrative word, three syllables are a name."""
+    report = extract("Ông Trần Văn An, Phó Chủ tịch UBND xã, và Chủ tịch UBND xã Nguyễn Văn Bình cùng dự.")
+    assert "Nguyễn Văn Bình" in [o.name for o in report.officials]
