@@ -253,9 +253,10 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     if trig:
         rank, honorific = _trigger_parts(trig.group("trigger"))
         m_start = trig.start("trigger")
-    # A comma may close a position only before a rank ("Bộ trưởng Bộ Quốc phòng, Đại tướng
-    # X"); before "ông", "chị" it closes a clause ("Thay mặt sinh viên các khóa, chị Y").
-    position = _position_before(art, m_start, allow_comma=rank is not None)
+    # A comma may close a position before a rank ("Bộ trưởng Bộ Quốc phòng, Đại tướng X");
+    # before "ông", "chị" it closes a clause ("Thay mặt sinh viên các khóa, chị Y") unless
+    # the position opens the sentence ("Người phát ngôn YPG tại Syria, ông Nouri Mahmoud").
+    position = _position_before(art, m_start, allow_comma=rank is not None, opening_comma=honorific is not None)
     if not (trig or position):
         if _blocked(art.text, start) or full in data["places"] or _after_capitalised_word(art.text, start):
             return None
@@ -353,15 +354,17 @@ def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
     return (rest or None), honorific
 
 
-def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str | None:
+def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_comma: bool = False) -> str | None:
     """A position written before the name: "Giám đốc Sở GTVT Vũ Văn Viện"; with a rank
-    between, a comma may close it: "Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang"."""
+    between, a comma may close it: "Bộ trưởng Bộ Quốc phòng, Đại tướng Phan Văn Giang"; with
+    an honorific between (opening_comma), only when the position opens the sentence:
+    "Cảnh sát trưởng vùng Greater Manchester, ông Ian Hopkins xác nhận"."""
     data = _data()
     s, _ = art.sentence_span(pos)
     window_start = max(s, pos - 90)
     for m in data["position"].finditer(art.text, window_start, pos):
         core = art.text[m.start():pos].rstrip()
-        if allow_comma:
+        if allow_comma or opening_comma and _opens_sentence(art.text, s, m.start()):
             core = core.rstrip(",").rstrip()
         bare = _drop_parenthetical(core)
         if regex.search(r"[,;:()“”\"]", bare) or data["end_words"].search(core):
@@ -374,6 +377,10 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False) -> str |
             continue                     # a later position, after the joint or the verb, is this person's
         return _trim_title(bare) or None
     return None
+
+
+def _opens_sentence(text: str, sentence_start: int, pos: int) -> bool:
+    return not text[sentence_start:pos].strip(" \t\n\"“”'-–—")
 
 
 def _crosses_clause(core: str, after: int) -> bool:

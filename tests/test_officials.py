@@ -80,3 +80,11 @@ def test_a_chairman_named_after_the_commune_word_is_still_a_person():
     """'UBND xã Nguyễn Văn Bình': after an administrative word, three syllables are a name."""
     report = extract("Ông Trần Văn An, Phó Chủ tịch UBND xã, và Chủ tịch UBND xã Nguyễn Văn Bình cùng dự.")
     assert "Nguyễn Văn Bình" in [o.name for o in report.officials]
+
+
+def test_a_position_opening_the_sentence_is_the_title_of_the_person_after_the_comma():
+    report = extract("Cảnh sát trưởng vùng Greater Manchester, ông Ian Hopkins xác nhận, đối tượng đã kích nổ.")
+    assert [(o.name, o.honorific, o.titles) for o in report.officials] == [
+        ("Ian Hopkins", "ông", ["Cảnh sát trưởng vùng Greater Manchester"])]
+    # not a position: the comma closes a clause
+    assert extract("Thay mặt sinh viên các khóa, chị Nguyễn Thị Lan phát biểu.").officials[0].titles == []
