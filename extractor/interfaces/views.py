@@ -7,8 +7,9 @@ from typing import Literal, Optional
 
 import simplejson
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
-from ..model import SCHEMA_VERSION, ErrorEntry, Report, _exact
+from ..model import SCHEMA_VERSION, Check, ErrorEntry, Report, _exact
 
 Lang = Literal["en", "vi"]
 
@@ -30,21 +31,9 @@ class CsvRequest(ExtractRequest):
     table: Literal["figures", "checks"] = "figures"
 
 
-class CheckView(BaseModel):
-    """A check with its message in one language."""
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    rule: str
-    status: Literal["consistent", "inconsistent", "unverifiable"]
-    figures: list[str]
-    reported: Optional[float] = None
-    computed: Optional[float] = None
-    interval: Optional[list[float]] = None
-    severity: Optional[Literal["rounding", "error"]] = None
-    message: str
-    evidence: Optional[dict] = None
-    reason: Optional[str] = None
-    sentence: Optional[int] = None
+class CheckView(Check):
+    """A check of the report with its `message` in the language asked (no message_vi)."""
+    message_vi: SkipJsonSchema[None] = Field(default=None, exclude=True)
 
 
 class Summary(BaseModel):

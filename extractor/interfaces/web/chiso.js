@@ -1174,12 +1174,14 @@
         selectItem(markId(mark));
       }
     });
-    box.addEventListener("mouseover", (event) => {
+    // Hover and keyboard focus show the same: the tooltip and the details of the mark.
+    const enter = (event) => {
       const mark = markOf(event.target);
       if (!mark) return;
       showTooltip(mark);
       point(markId(mark));
-    });
+    };
+    box.addEventListener("mouseover", enter);
     box.addEventListener("mouseout", (event) => {
       const mark = markOf(event.target);
       if (!mark || markOf(event.relatedTarget)) return;
@@ -1187,12 +1189,7 @@
       if (focused) showTooltip(focused); else hideTooltip();
       settleDetails(focused);
     });
-    box.addEventListener("focusin", (event) => {
-      const mark = markOf(event.target);
-      if (!mark) return;
-      showTooltip(mark);
-      point(markId(mark));
-    });
+    box.addEventListener("focusin", enter);
     box.addEventListener("focusout", (event) => {
       if (markOf(event.relatedTarget)) return;
       hideTooltip();
