@@ -29,7 +29,8 @@ def _data():
         "before": p.compile(r"(?:(?<![\p{L}\p{M}])(?:{@issuer_adverbs_before})\s+)*(?<![\p{L}\p{M}])"
                             r"(?:{@issuer_verbs_before})\s+$", regex.IGNORECASE),
         "signer": p.compile(r"(?:{@issuer_signer_positions})\s+", 0),
-        "person_end": p.compile(r"\s(?:{@family_names})(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,3}$", 0),
+        "family": frozenset(p.lexicon("family_names")),
+        "place_words": frozenset(p.lexicon("issuer_place_words")),
         "head": p.compile(r"(?<![\p{L}\p{M}])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),
     }
 
@@ -102,7 +103,8 @@ def _issuer_before(text: str, start: int) -> str | None:
     name = regex.sub(r"\s*\([^()]*\)", "", subject[head.start():]).strip(" ,")
     signer = data["signer"].match(name)
     if signer and data["head"].match(name, signer.end()):
-        name = _without_signer_name(name[signer.end():])
+        name = name[signer.end():]
+    name = _without_signer_name(name)    # "Thủ tướng Chính phủ Nguyễn Xuân Phúc đã ký …": the office
     words = name.split()
     lower_run = 0
     for w in words:
@@ -113,9 +115,18 @@ def _issuer_before(text: str, start: int) -> str | None:
 
 
 def _without_signer_name(issuer: str) -> str:
-    """The office without the name of the person after it ("Bộ TN-MT Nguyễn Linh Ngọc")."""
-    person = _data()["person_end"].search(issuer)
-    return issuer[:person.start()].strip(" ,") if person and person.start() > 0 else issuer
+    """The office without the name of the person after it ("Bộ TN-MT Nguyễn Linh Ngọc",
+    "UBND TP Đông Hà Lê Văn Bình"), but a place named like a person stays ("VKSND TP Yên
+    Bái"). A name is the last three words (else two, else four) from a family name on."""
+    data = _data()
+    words = issuer.split()
+    for k in (3, 2, 4):
+        if len(words) <= k:
+            continue
+        name, before = words[-k:], words[-k - 1]
+        if name[0] in data["family"] and all(w[:1].isupper() for w in name) and before not in data["place_words"]:
+            return " ".join(words[:-k]).strip(" ,")
+    return issuer
 
 
 def _issuer(text: str, pos: int) -> str | None:
