@@ -109,6 +109,9 @@ _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
 _SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu})|\((?=\s*(?:nguyên|cựu|Phó|phó|\p{Lu})))[ \t]*")
 _ACRONYM_ORG = regex.compile(r"\p{Lu}[\p{Lu}\d&-]+(?:\s|$)")
 _SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
+# A spaced dash before a lower-case word closes a title opened by a dash; one before a
+# capital may sit inside a name ("Bộ Lao động - Thương binh và Xã hội").
+_CLOSING_DASH = regex.compile(r"\s[-–]\s+(?=\p{Ll})")
 
 
 def title_case(name: str) -> str:
@@ -441,6 +444,11 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         seg_start = m.end()
         stop = data["segment_end"].search(text, seg_start, sent_end)
         seg_end = stop.start() if stop else sent_end
+        if "-" in m.group() or "–" in m.group():
+            # between dashes: "ông X - Hiệu trưởng trường THCS Y - xác nhận …"
+            closing = _CLOSING_DASH.search(text, seg_start, seg_end)
+            if closing:
+                seg_end = closing.start()
         person_at = first_person(text, seg_start, seg_end)
         if person_at is not None:
             head = text[seg_start:person_at]

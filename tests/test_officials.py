@@ -70,6 +70,11 @@ def test_expand_glued_city_prefix():
      "Phạm Hồng Cương", ["Chủ tịch UBND xã Đoàn Xá"]),
     ("Bà Lê Thị Hoa, Hiệu trưởng trường THCS Huỳnh Đình Túc, xác nhận sự việc.",
      "Lê Thị Hoa", ["Hiệu trưởng trường THCS Huỳnh Đình Túc"]),
+    # between dashes, the title ends at the second one; a dash inside a name stays
+    ("Chiều 12/5, ông Nguyễn Khoa Trí - Hiệu trưởng trường THCS Lê Lợi - xác nhận các em là học sinh của trường.",
+     "Nguyễn Khoa Trí", ["Hiệu trưởng trường THCS Lê Lợi"]),
+    ("Ông Lê Văn Hùng - Phó Giám đốc Sở Lao động - Thương binh và Xã hội cho biết.",
+     "Lê Văn Hùng", ["Phó Giám đốc Sở Lao động - Thương binh và Xã hội"]),
 ])
 def test_titles_do_not_cross_into_another_clause(text, name, titles):
     person = next(o for o in extract(text).officials if o.name == name)
