@@ -72,6 +72,10 @@ def _data():
         "position_end": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}\s*$", regex.I),
         "position_start": p.compile(r"(?:(?:{@position_prefixes}|kiêm)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
         "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
+        "list_header": p.compile(r"(?<![\p{L}\p{M}])(?:{@list_header_words})\s+(?P<title>(?:(?:{@position_prefixes})\s+)?"
+                                 r"(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])[^:;,.()\n“”\"]{0,60}?)\s*:?\s*$", regex.I),
+        "header_gap": p.compile(r"(?:\s*[-–,][^;:.\n]{0,80}?)?\s*(?:[,;]|\s(?:{@joining_words})(?![\p{L}\p{M}]))\s*"
+                                r"(?:(?:{@joining_words})\s+)?", 0),
         "joined_end": p.compile(r"\s(?:{@joining_words})\s*$", 0),
         "joiner": p.compile(r"\s(?:{@joining_words})\s+", 0),
         "title_breaking": p.compile(r"(?<![\p{L}\p{M}])(?:{@title_breaking_words})(?![\p{L}\p{M}])", 0),
@@ -501,6 +505,7 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
     order: list[OfficialDraft] = []
     mentions = sorted(mentions, key=lambda x: x.start)
     _anchor_lists(art, mentions)
+    _header_titles(art, mentions)
     for mention in mentions:
         if mention.name is None:
             person = _resolve_short(mention, order)
@@ -548,6 +553,46 @@ def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
     for i in list(range(len(joined))) + list(reversed(range(len(joined)))):
         if joined[i] and (mentions[i].anchored or mentions[i + 1].anchored):
             mentions[i].anchored = mentions[i + 1].anchored = True
+
+
+def _header_titles(art: Article, mentions: list[Mention]) -> None:
+    """A position heading a list is the title of everyone in it: "các đồng chí Phó Bí thư
+    Tỉnh ủy: Nguyễn Xuân Đường – Chủ tịch UBND tỉnh; Lê Quang Huy, Nguyễn Văn Thông"."""
+    data = _data()
+    i = 0
+    while i < len(mentions):
+        first = mentions[i]
+        s, _ = art.sentence_span(first.mention_start)
+        header = data["list_header"].search(art.text, max(s, first.mention_start - 90), first.mention_start)
+        if first.name is None or not header:
+            i += 1
+            continue
+        title = _trim_title(header.group("title"))
+        if not _clean_header(title):
+            i += 1
+            continue
+        j = i
+        while True:
+            member = mentions[j]
+            if title.lower() not in (t.lower() for t in member.titles):
+                member.titles.insert(0, title)
+            member.anchored = True
+            if j + 1 >= len(mentions) or mentions[j + 1].name is None or not data["header_gap"].fullmatch(
+                    art.text, member.end, mentions[j + 1].mention_start):
+                break
+            j += 1
+        i = j + 1
+
+
+def _clean_header(title: str) -> bool:
+    """A heading position names an office ("Phó Chánh văn phòng Trung ương Đảng"), not a
+    clause: no person acting after it ("các chuyên gia pháp lý cho biết"), no second
+    position ("các nghị sỹ Hoa Kỳ đánh giá cao chuyến thăm của Thủ tướng")."""
+    data = _data()
+    position = data["position_start"].match(title)
+    if not position or _crosses_clause(title, position.end()):
+        return False
+    return not data["position"].search(title, position.end())
 
 
 def _split_concurrent(titles: list[str]) -> list[str]:

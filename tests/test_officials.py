@@ -93,3 +93,17 @@ def test_a_position_opening_the_sentence_is_the_title_of_the_person_after_the_co
         ("Ian Hopkins", "ông", ["Cảnh sát trưởng vùng Greater Manchester"])]
     # not a position: the comma closes a clause
     assert extract("Thay mặt sinh viên các khóa, chị Nguyễn Thị Lan phát biểu.").officials[0].titles == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dự có các đồng chí Phó Bí thư Tỉnh ủy: Nguyễn Xuân Đường – Chủ tịch UBND tỉnh; Lê Quang Huy, Nguyễn Văn Thông "
+     "cùng các đồng chí trong Ban thường vụ.",
+     [("Nguyễn Xuân Đường", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]), ("Lê Quang Huy", ["Phó Bí thư Tỉnh ủy"]),
+      ("Nguyễn Văn Thông", ["Phó Bí thư Tỉnh ủy"])]),
+    ("Cùng dự có các Phó Thủ tướng Trương Hòa Bình, Vương Đình Huệ, Vũ Đức Đam.",
+     [("Trương Hòa Bình", ["Phó Thủ tướng"]), ("Vương Đình Huệ", ["Phó Thủ tướng"]), ("Vũ Đức Đam", ["Phó Thủ tướng"])]),
+    # a clause, not an office, before the names: nothing is handed down
+    ("Các nghị sỹ Hoa Kỳ đánh giá cao chuyến thăm của Thủ tướng Nguyễn Xuân Phúc.", [("Nguyễn Xuân Phúc", ["Thủ tướng"])]),
+])
+def test_a_position_heading_a_list_is_everyone_s_title(text, expected):
+    assert [(o.name, o.titles) for o in extract(text).officials] == expected
