@@ -71,6 +71,7 @@ def document(m, rule: Rule, art: Article):
     return [draft]
 
 
+_BRACKETS = regex.compile(r"\s*\([^()]*\)")
 # A comma before a capital may sit inside the name ("Bộ Văn hóa, Thể thao và Du lịch").
 _CLAUSE_END = regex.compile(r"\n|[;:.!?“”\"](?=\s|$)|,(?=\s+\p{Ll})|^")
 _LIST_GAP = regex.compile(r"\s*(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*)?(?:,|;|và)\s*")
@@ -100,7 +101,7 @@ def _issuer_before(text: str, start: int) -> str | None:
     head = data["head"].search(subject, cut)
     if not head:
         return None
-    name = regex.sub(r"\s*\([^()]*\)", "", subject[head.start():]).strip(" ,")
+    name = _BRACKETS.sub("", subject[head.start():]).strip(" ,")
     signer = data["signer"].match(name)
     if signer and data["head"].match(name, signer.end()):
         name = name[signer.end():]

@@ -106,6 +106,14 @@ def _data():
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+# Compiled once: these run for every candidate name (a cache lookup each time otherwise).
+_LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)[ ]$")
+_CLAUSE_MARKS = regex.compile(r"[,;:()“”\"]")
+_SHORT_BRACKET = regex.compile(r"\s*\([^()]{1,20}\)")
+_STANDING = regex.compile(r"^(?:Thường trực|thường trực)\s*")
+_CONCURRENT_START = regex.compile(r"^kiêm\s+")
+_PLACE_IN_ORG = regex.compile(r"(?:TP\.?|Thành phố|tỉnh|huyện|quận|thị xã)\s*(\p{Lu}.*)$")
+_SPACES = regex.compile(r"(\s+)")
 # Letters only Vietnamese writes (and its tone marks): a name without any is foreign-looking.
 _VIETNAMESE = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
 _SYLLABLE = r"(?:\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}])|\p{Lu}[\p{Ll}\p{M}]*)"
@@ -306,7 +314,7 @@ def _context_anchor(art: Article, start: int, end: int) -> bool:
 
 def _after_capitalised_word(text: str, pos: int) -> bool:
     """"quận Nam Từ Liêm": a run glued to a capitalised word belongs to a longer name."""
-    w = regex.search(r"([\p{L}\p{M}]+)[ ]$", text[max(0, pos - 20):pos])
+    w = _LAST_WORD.search(text[max(0, pos - 20):pos])
     return bool(w) and w.group(1)[0].isupper() and not w.group(1).isupper() and len(w.group(1)) > 1
 
 
@@ -374,7 +382,7 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
         if allow_comma or opening_comma and _opens_sentence(art.text, s, m.start()):
             core = core.rstrip(",").rstrip()
         bare = _drop_parenthetical(core)
-        if regex.search(r"[,;:()“”\"]", bare) or data["end_words"].search(core):
+        if _CLAUSE_MARKS.search(bare) or data["end_words"].search(core):
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
@@ -430,7 +438,7 @@ def _trim_title(segment: str) -> str:
 
 
 def _drop_parenthetical(text: str) -> str:
-    return regex.sub(r"\s*\([^()]{1,20}\)", "", text)
+    return _SHORT_BRACKET.sub("", text)
 
 
 def parse_chain(art: Article, pos: int) -> list[str]:
@@ -652,8 +660,8 @@ def _strip_position(title: str) -> str | None:
         if not m:
             break
         rest = rest[m.end():].lstrip()
-        rest = regex.sub(r"^(?:Thường trực|thường trực)\s*", "", rest)
-        rest = regex.sub(r"^kiêm\s+", "", rest)
+        rest = _STANDING.sub("", rest)
+        rest = _CONCURRENT_START.sub("", rest)
     if not rest or not data["org_start"].match(rest):
         return None
     return rest.strip()
@@ -663,14 +671,14 @@ def _owner(org: str) -> str | None:
     data = _data()
     if data["military_units"].match(org):
         return org
-    m = regex.search(r"(?:TP\.?|Thành phố|tỉnh|huyện|quận|thị xã)\s*(\p{Lu}.*)$", org)
+    m = _PLACE_IN_ORG.search(org)
     return m.group(1).strip() if m else None
 
 
 def expand(org: str) -> str:
     table = _data()["abbreviations"]
     out = []
-    for token in regex.split(r"(\s+)", org):
+    for token in _SPACES.split(org):
         if token.startswith("TP.") and len(token) > 3:
             out.append(table["TP"] + " " + token[3:])
             continue
