@@ -278,7 +278,9 @@ def html_report(sources: tuple[str, ...], output: Path, html_input: bool) -> Non
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".partial")
+    from .batch import partial_path
+
+    partial = partial_path(path)
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
 

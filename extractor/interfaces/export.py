@@ -97,7 +97,9 @@ def csv_from_jsonl(reports: Path, figures_out: Path, checks_out: Path) -> dict[s
     """The two CSVs of a `chiso batch` output (every line, resumed runs included), each
     written beside itself and renamed into place. Returns the rows written."""
     counts = {"figures": 0, "checks": 0}
-    partials = {t: p.with_name(p.name + ".partial") for t, p in (("figures", figures_out), ("checks", checks_out))}
+    from ..batch import partial_path
+
+    partials = {"figures": partial_path(figures_out), "checks": partial_path(checks_out)}
     with partials["figures"].open("w", encoding="utf-8", newline="") as ff, \
             partials["checks"].open("w", encoding="utf-8", newline="") as cf:
         writers = {"figures": CsvWriter(ff, "figures"), "checks": CsvWriter(cf, "checks")}

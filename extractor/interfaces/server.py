@@ -150,9 +150,7 @@ def create_app(settings: Settings | None = None) -> fastapi.FastAPI:
         try:
             return model.model_validate_json(body or b"null"), None
         except ValidationError as exc:
-            raise ApiError(422, "invalid_request", "the body is not a valid request: "
-                           + "; ".join(_problem(e) for e in exc.errors()[:5]),
-                           [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()[:20]])
+            raise _invalid(exc.errors(), "the body is not a valid request: ") from None
 
     @app.post("/v1/extract", tags=["articles"], responses={200: {"model": Report}, **_ERRORS},
               openapi_extra=_body_doc(ExtractRequest))
@@ -263,9 +261,7 @@ def create_app(settings: Settings | None = None) -> fastapi.FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        problems = exc.errors()
-        return error_response(422, "invalid_request", "; ".join(_problem(e) for e in problems[:5]),
-                              [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in problems[:20]])
+        return await api_error(request, _invalid(exc.errors()))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -301,6 +297,12 @@ async def _required_body(request: Request, what: str) -> bytes:
     if not body and "content-type" not in request.headers:
         raise ApiError(422, "invalid_request", f"the request has no body: {what}")
     return body
+
+
+def _invalid(errors: list[dict], lead: str = "") -> ApiError:
+    """A 422 that says which fields are wrong, without echoing their input."""
+    return ApiError(422, "invalid_request", lead + "; ".join(_problem(e) for e in errors[:5]),
+                    [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in errors[:20]])
 
 
 def _problem(error: dict) -> str:

@@ -52,23 +52,25 @@ def extract_task(text: str | None, raw: bytes | None, article_id: str | None, ht
     return Outcome(value=report)
 
 
+def _mapped(outcome: Outcome, then) -> Outcome:
+    """The outcome with `then` applied to its report (a refusal passes through)."""
+    return outcome if outcome.value is None else Outcome(value=then(outcome.value))
+
+
 def report_json_task(text, raw, article_id, html) -> Outcome:
-    out = extract_task(text, raw, article_id, html)
-    return out if out.value is None else Outcome(value=out.value.to_json())
+    return _mapped(extract_task(text, raw, article_id, html), lambda report: report.to_json())
 
 
 def check_task(text, raw, article_id, html, lang: str) -> Outcome:
     from .views import checks_view
 
-    out = extract_task(text, raw, article_id, html)
-    return out if out.value is None else Outcome(value=checks_view(out.value, lang))
+    return _mapped(extract_task(text, raw, article_id, html), lambda report: checks_view(report, lang))
 
 
 def csv_task(text, raw, article_id, html, table: str) -> Outcome:
     from .export import to_csv
 
-    out = extract_task(text, raw, article_id, html)
-    return out if out.value is None else Outcome(value=to_csv([out.value], table))
+    return _mapped(extract_task(text, raw, article_id, html), lambda report: to_csv([report], table))
 
 
 def decode_task(raw: bytes) -> Outcome:
