@@ -266,11 +266,9 @@ def _results(items: Iterator[Item], jobs: int) -> Iterator[str]:
 def _warm() -> None:
     import signal
 
-    from .pipeline import nlp
-    from .wordseg import warm
+    from .pipeline import warm
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
-    nlp()
     warm()
 
 

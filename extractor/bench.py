@@ -49,14 +49,13 @@ def _peak(fn: Callable[[str], object], texts: list[str], reset: Callable[[], Non
 def run_bench(source: Path | None, limit: int, repeat: int) -> str:
     from underthesea import word_tokenize
 
-    from .pipeline import extract, nlp
-    from .wordseg import clear_cache, warm
+    from .pipeline import extract, warm
+    from .wordseg import clear_cache
 
     texts = load_texts(source, limit)
     chars = sum(len(t) for t in texts)
-    nlp()
     warm()                               # load both sides (models included) before timing
-    word_tokenize("khởi động")
+    word_tokenize(texts[0])
     extract(texts[0])
     rows = []
     results = {}

@@ -28,6 +28,15 @@ def nlp() -> Language:
     return pipeline
 
 
+def warm() -> None:
+    """Load everything the pipeline loads lazily (spaCy, the word segmenter and tagger,
+    the rules, the checker) by extracting the warm-up text once. Workers call this before
+    their first article, so that no article's time limit pays for the loading."""
+    from .patterns import load_patterns
+
+    extract(load_patterns().table("warm_up"))
+
+
 # Longer articles are cut into parts of about this many characters, at line breaks, so
 # that time stays linear and memory bounded (a 10 MB article is ~50 parts).
 CHUNK = 200_000

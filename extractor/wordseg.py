@@ -41,11 +41,6 @@ def first_word_end(text: str, pos: int) -> int | None:
     return pos + first.end() if first else None
 
 
-def warm() -> None:
-    """Load the segmenter and its model now (batch workers and benchmarks call this)."""
-    _segmenter()("khởi động")
-
-
 def clear_cache() -> None:
     _first_word.cache_clear()
     _first_tag.cache_clear()

@@ -38,14 +38,30 @@ def _cues():
         "share_base": p.compile(r"\G\s*(?:{@share_base_words})(?![\p{L}\p{M}])"),
         "by_category": p.compile(r"(?<![\p{L}\p{M}])(?:{@by_category_words})(?![\p{L}\p{M}])"),
         "bracketed_share": p.compile(r"\s*\(\s*(?:(?:{@share_verbs})\s+)?"),
-        "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$"),
+        "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:{@share_approximators})\s+)?$"),
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
         "named_total": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})\s+(?P<head>[\p{L}\p{M}]+)"),
         "whole_opener": p.compile(r"\G\s*(?:{@whole_openers})\s+$", regex.VERSION1),
         "cumulative": p.compile(r"\G[\s\p{P}]*(?P<opener>{@cumulative_openers})(?![\p{L}\p{M}])(?P<items>[^\d.;:]{3,120}?)"
-                                r"(?:\s+(?:là|đạt|được|khoảng|gần|hơn|trên))*\s*$"),
+                                r"(?:\s+(?:{@cumulative_fillers}))*\s*$"),
         "item_joiner": p.compile(r"\s*(?:,|(?<![\p{L}\p{M}])(?:{@item_joiners})(?![\p{L}\p{M}]))\s*"),
-        "per_day": p.compile(r"\G\s*/\s*(?:ngày|tháng|năm|giờ|tuần)\b"),
+        "per_day": p.compile(r"\G\s*/\s*(?:{@rate_periods})\b"),
+        # The ones below match case as written (no IGNORECASE), as they always have.
+        "earlier_bracket": p.compile(r"\G[^;()]{0,60}?\(\s*(?:(?:{@year_words})\s+(?:19|20)\d\d\s*(?:{@bracket_value_verbs})?\s*)?", 0),
+        # comparison_words (figures.yaml): "giảm 0,26 điểm so với năm 2022 (99,32%)"
+        "comparison": p.compile(r"(?<![\p{L}\p{M}])(?:{@comparison_words})(?![\p{L}\p{M}])", 0),
+        "named_noun": p.compile(r"\s*(?:(?:{@about_words})\s+)?(?:{@total_heads})\s+(?:(?:{@count_heads})\s+)?([\p{L}\p{M}]+)", 0),
+        "total_phrase": p.compile(r"\s*(?:{@total_heads})\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)", 0),
+        "total_head": p.compile(r"(?:{@total_heads})", 0),
+        "named_base": p.compile(r"\s*(?P<prefix>(?:(?:{@about_words})\s+)?(?:{@total_heads}|{@count_heads})\s+)?([\p{L}\p{M} ]{2,40}?)"
+                                r"(?=[,.;)(]|\s+(?:{@base_enders})\b|$)", 0),
+        "share_claim": p.compile(r"(?:{@share_claim_words})\s*(?:(?:{@share_claim_fillers})\s+)?$", 0),
+        "share_claim_bare": p.compile(r"(?:{@share_claim_words})\s*$", 0),
+        "target": p.compile(r"(?:{@target_words})", 0),
+        "closing_joiner": p.compile(r",\s+(?:{@closing_joiners})\s", 0),
+        "detail_opener": p.compile(r"\s*(?:{@detail_openers})\s*,", 0),
+        "bracket_share": p.compile(r"\(\s*(?:{@bracket_breakdown_words})[^()]*(?:{@share_markers})[^()]*$", 0),
+        "base_counters": frozenset(p.lexicon("base_counters")),
     }
 
 
@@ -241,6 +257,7 @@ def _descriptor_words(art: Article, f: FigureDraft) -> set[str]:
 def _earlier_in_brackets(art: Article) -> list[CheckDraft]:
     """"đạt 99,06%, giảm 0,26 điểm phần trăm so với năm 2022 (99,32%)", "87 vụ, tăng 17 vụ so
     với cùng kỳ năm 2022 (70 vụ)": the earlier value is given in brackets after the change."""
+    cues = _cues()
     out = []
     for c in art.figures:
         a = c.of
@@ -250,8 +267,8 @@ def _earlier_in_brackets(art: Article) -> list[CheckDraft]:
         _, e = art.sentence_span(c.start)
         stop = art.text.find(";", c.end, e)
         end = e if stop < 0 else stop
-        bracket = regex.compile(r"\G[^;()]{0,60}?\(\s*(?:năm\s+(?:19|20)\d\d\s*(?:đạt|là)?\s*)?").match(art.text, c.end, end)
-        if not bracket or "so" not in art.text[c.end:bracket.end()]:
+        bracket = cues["earlier_bracket"].match(art.text, c.end, end)
+        if not bracket or not cues["comparison"].search(art.text, c.end, bracket.end()):
             continue
         b = next((g for g in art.figures if g.start == bracket.end() and g.value is not None), None)
         if b is None or not (b.unit == a.unit or same_family(a, b)):
@@ -363,7 +380,7 @@ def _part_for(art: Article, p: FigureDraft) -> FigureDraft | None:
 
 
 def _named_noun(art: Article, p: FigureDraft) -> str | None:
-    m = regex.match(r"\s*(?:về\s+)?(?:tổng số|tổng)\s+(?:số\s+)?([\p{L}\p{M}]+)", art.text[p.end:p.end + 30])
+    m = _cues()["named_noun"].match(art.text[p.end:p.end + 30])
     return m.group(1).lower() if m else None
 
 
@@ -383,26 +400,26 @@ def _totals_for(art: Article, p: FigureDraft, part: FigureDraft) -> list[FigureD
     # The whole a "Trong đó" clause breaks down, when the share names it: "chiếm 11,67%
     # tổng số vi phạm" of "186.420 trường hợp vi phạm".
     whole = _breakdown_whole(art, part)
-    total_phrase = regex.match(r"\s*(?:tổng số|tổng)\s+([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?)", after)
+    total_phrase = cues["total_phrase"].match(after)
     if whole is not None and same_family(whole, part) and total_phrase \
             and total_phrase.group(1) in art.text[whole.end - len(whole.unit or ""):whole.end + 30]:
         add([whole])
-    named = regex.match(r"\s*(?P<prefix>(?:về\s+)?(?:tổng số|tổng|số)\s+)?([\p{L}\p{M} ]{2,40}?)(?=[,.;)(]|\s+(?:đạt|có|là|và|trong|tăng|giảm)\b|$)", after)
+    named = cues["named_base"].match(after)
     # "đạt 8,7% dự toán" is a share of a target the text does not state; only "tổng số …",
     # "số …" or a share after "chiếm" names a whole to look for.
-    chiem = regex.search(r"chiếm(?:\s+tỷ lệ|\s+tỉ lệ)?\s*(?:khoảng\s+)?$", _before(art, p, 25))
-    if named and (named.group("prefix") or chiem) and not regex.match(r"(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|so với)", named.group(2)):
+    chiem = cues["share_claim"].search(_before(art, p, 25))
+    if named and (named.group("prefix") or chiem) and not cues["target"].match(named.group(2)):
         phrase = named.group(2).strip()
         noun = phrase.split()[-1] if phrase else ""
         # "chiếm 75,2% tổng số xã": the denominator of "82/97 xã" elsewhere
         dens = [g for g in art.figures if g.kind == "ratio" and g.denominator and noun
                 and art.text[g.end:g.end + 12].strip().startswith(noun)]
-        if dens and "tổng" in after[:12] and part.kind == "count":
+        if dens and cues["total_head"].search(after[:12]) and part.kind == "count":
             add([_Fake(dens[0].denominator)])
         # "99% số người tham gia BHXH", "75,9% tổng kim ngạch": the figure that follows
         # those words earlier on
         words = phrase.split()
-        key = " ".join(words[1:]) if len(words) > 2 and words[0] in ("người", "số") else (phrase if len(words) >= 2 else None)
+        key = " ".join(words[1:]) if len(words) > 2 and words[0] in cues["base_counters"] else (phrase if len(words) >= 2 else None)
         if key:
             hits = []
             earlier = _earlier(art, part, 300)[::-1]
@@ -666,7 +683,7 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
             stop = art.text.find(";", m.end(), e)
             part_end = e if stop < 0 else stop
         # ", và 5 ca ho gà": a comma before "và" closes the breakdown, the list goes on outside it
-        outer = regex.compile(r",\s+và\s").search(art.text, m.end(), part_end)
+        outer = _cues()["closing_joiner"].search(art.text, m.end(), part_end)
         if outer and not sentence_start:
             part_end = outer.start()
         # "(trong đó: Khối A là 358.608.484 triệu đồng, chiếm 83,1%; khối B là …)": a breakdown
@@ -765,7 +782,7 @@ def _detailed(art: Article) -> list[CheckDraft]:
     phòng, ban …; ở khối B giảm 46 phòng ban …": parts matched to totals by their nouns."""
     out = []
     for i, (s, e) in enumerate(art.sentences):
-        if not regex.match(r"\s*Cụ thể\s*,", art.text[s:e]) or i == 0:
+        if not _cues()["detail_opener"].match(art.text, s, e) or i == 0:
             continue
         totals = [g for g in art.figures if g.sentence == i - 1 and g.kind in ("count", "change") and g.unit
                   and g.range_with is None and g.value is not None]
@@ -840,7 +857,7 @@ def bound(art: Article) -> list[CheckDraft]:
     """A share that makes up more than the whole ("chiếm 120%")."""
     out = []
     for p in art.figures:
-        if is_share(p) and p.value is not None and p.value > HUNDRED and regex.search(r"chiếm\s*$", _before(art, p, 15)):
+        if is_share(p) and p.value is not None and p.value > HUNDRED and _cues()["share_claim_bare"].search(_before(art, p, 15)):
             out.append(CheckDraft("bound", "inconsistent", [p],
                                   f"a share of {number_text(p.value)}% is more than the whole",
                                   f"tỷ lệ {number_text(p.value, True)}% lớn hơn cả tổng thể",
@@ -906,7 +923,7 @@ def grim(art: Article) -> list[CheckDraft]:
             continue
         left = _before(art, p, 80)
         # "có 1.600 CNVCLĐ (trong đó tỉ lệ nữ chiếm 85%)": N is the whole the share is of.
-        if not regex.search(r"\(\s*trong đó[^()]*(?:chiếm|tỷ lệ|tỉ lệ)[^()]*$", left):
+        if not _cues()["bracket_share"].search(left):
             continue
         n = next((g for g in reversed(_sentence_figures(art, p)) if g.end <= p.start and g.kind == "count"
                   and exact(art, g)), None)
