@@ -67,13 +67,15 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
         if d.value is not None and not doc_before.search(text, max(0, d.start - 60), d.start) \
                 and not not_frame.search(text[max(0, d.start - 30):d.start]):
             frames.append((d.value.year, d.value.month, d.value.day))
+    horizon = _horizon()
     for m in month_year.finditer(text):
-        if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]):
+        if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]) \
+                and not horizon.search(text, max(0, m.start() - 40), m.start()):
             month = int(m.group("m")) if m.group("m") else None
             frames.append((int(m.group("y")), month, None))
     for m in mention.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
-        if is_compared_year(text, m.start()):
+        if is_compared_year(text, m.start()) or horizon.search(text, max(0, m.start() - 40), m.start()):
             continue
         # "kể từ đầu năm 2017" still sets the frame; an event after "từ", "trước" … does not
         em = event.search(before)
@@ -90,19 +92,58 @@ def _frame_patterns():
                            r"(?P<y>(?:19|20)\d\d)(?!\d)")
     doc_before = p.compile(r"(?:{@document_types})\s+(?:số\s*)?[\w./&-]+\s*,?\s*(?:ngày|ban hành ngày)?\s*$")
     # "Lễ hội đền Đông Cuông năm 2017": up to four words between the event word and the year
-    event = p.compile(r"(?<![\p{L}\p{M}])(?:{@event_words})(?:\s+[\p{L}\p{M}\d.-]+){0,4}?\s+(?:năm\s+)?$", 0)
+    # (a word may hold a dot or a dash, "V.League", but not end on one: no crossing a sentence end)
+    event = p.compile(r"(?<![\p{L}\p{M}])(?:{@event_words})(?:\s+(?:[\p{L}\p{M}\d]|[.-](?=[\p{L}\p{M}\d]))+){0,4}?\s+(?:năm\s+)?$", 0)
     not_frame_prefix = p.compile(r"(?<![\p{L}\p{M}])(?:{@not_frame_year_before})\s+$")
     return frame_before, month_year, doc_before, event, not_frame_prefix
 
 
-def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | None]]) -> int | None:
+def latest_reached_year(art: Article) -> int | None:
+    """The latest year the article speaks of as reached: its full dates, its months of a
+    year, and the years it names, but a horizon, plan or term ahead ("đến năm 2020") and a
+    year inside a number or range ("10/2016/QĐ-UBND", "2016-2020")."""
+    text = art.text
+    mention, _, _ = _year_patterns()
+    _, month_year, _, _, _ = _frame_patterns()
+    horizon = _horizon(or_not_frame=True)
+    years = [d.value.year for d in art.dates if d.value is not None]
+    years += [int(m.group("y")) for m in month_year.finditer(text)
+              if not horizon.search(text, max(0, m.start() - 40), m.start())]
+    for m in mention.finditer(text):
+        if regex.search(r"[/-]\s*$", text[max(0, m.start() - 2):m.start()]) \
+                or horizon.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        years.append(int(m.group()))
+    return max(years, default=None)
+
+
+@lru_cache(maxsize=1)
+def _deadline() -> "regex.Pattern[str]":
+    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@deadline_words})\s*$")
+
+
+@lru_cache(maxsize=2)
+def _horizon(or_not_frame: bool = False) -> "regex.Pattern[str]":
+    """Before a year ahead: a horizon, a tournament to come, a plan; with `or_not_frame`, also
+    the words of a year that is no frame ("từ năm 2018", "đến tháng 6/2017"), which for
+    frames have rules of their own."""
+    words = "{@horizon_year_before}|{@not_frame_year_before}" if or_not_frame else "{@horizon_year_before}"
+    return load_patterns().compile(rf"(?<![\p{{L}}\p{{M}}])(?:(?:{words})[\s,:]*"
+                                   r"|(?:{@plan_words})(?:[\s,:]+[\p{L}\p{M}]+){0,3}?[\s,:]+)(?:(?:{@year_words})\s+)?$")
+
+
+def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | None]],
+              latest: int | None = None) -> int | None:
     """The one year of the frames a day-month date belongs to; None where none or several fit.
 
     The press writes the year of past events and leaves out this year's: a full date is a
     frame only for a day-month date from a week before it to a month after it ("Ngày
     20/1/2017 khai mạc … Chiều 25/1"), never for one months away (a trial "18/5" after a
     crime "13/7/2016" is in a year the text does not give); a month of a year, for dates in
-    it or the month after; a year set as the frame, for any date."""
+    it or the month after; a year set as the frame, for any date. A month or a year earlier
+    than the `latest` year the article reaches is background, and gives no year."""
+    if latest is not None:
+        frames = [(y, m, d) for y, m, d in frames if d is not None or y >= latest]
     near = set()
     for y, m, d in frames:
         if m is None:
@@ -136,9 +177,11 @@ def infer_years(art: Article) -> None:
     date whose year cannot be known from the article is not a full date)."""
     partial = [d for d in art.dates if d.value is None]
     frames = article_frames(art) if partial else []
+    latest = latest_reached_year(art) if partial else None
     written = {}
+    deadline = _deadline()
     for d in art.dates:
-        if d.value is not None:
+        if d.value is not None and not deadline.search(art.text, max(0, d.start - 20), d.start):
             written.setdefault((d.day, d.month), set()).add(d.value.year)
     complete = []
     trial = _trial_words()
@@ -150,7 +193,7 @@ def infer_years(art: Article) -> None:
             elif same or trial.search(art.text, *art.sentence_span(d.start)):
                 year = None
             else:
-                year = _year_for(d.day, d.month, frames)
+                year = _year_for(d.day, d.month, frames, latest)
             if year is None:
                 continue
             d.value = _date(d.day, d.month, year)
