@@ -12,6 +12,7 @@ from .patterns import Rule, load_patterns
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}&\d-]*|\d+")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
+_SPACED = regex.compile(r"\s*([/-])\s*")
 _YEAR_AFTER = regex.compile(r"\G\s+năm\s+(?:19|20)\d\d(?!\d)")
 
 
@@ -22,6 +23,8 @@ def _data():
     return {
         "types": types,
         "date": p.compile("{doc_date}"),
+        "day": p.compile("{doc_day}"),
+        "time_units": p.words("time_units"),
         "issuer": p.compile("{doc_issuer}"),
         "joiners": p.words("issuer_joiners"),
         "stops": p.words("issuer_stops"),
@@ -31,7 +34,9 @@ def _data():
         "signer": p.compile(r"(?:{@issuer_signer_positions})\s+", 0),
         "family": frozenset(p.lexicon("family_names")),
         "place_words": frozenset(p.lexicon("issuer_place_words")),
-        "head": p.compile(r"(?<![\p{L}\p{M}])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),
+        "head": p.compile(r"(?<![\p{L}\p{M}/-])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),   # not "QĐ-UBND"
+        "type_codes": frozenset(_letters(c) for c in p.lexicon("document_type_codes")),
+        "issuer_codes": {_letters(k): v for k, v in p.lexicon("issuer_codes").items()},
     }
 
 
@@ -48,6 +53,12 @@ def document(m, rule: Rule, art: Article):
         return None                      # "Kế hoạch 2023" names a year
     if not has_so and _YEAR_RANGE.fullmatch(number):
         return None                      # "kế hoạch 2017-2020" names a period
+    nxt = _WORD.match(art.text, m.end() + 1) if art.text[m.end():m.end() + 1] == " " else None
+    if not has_so and not coded and nxt and nxt.group().lower() in data["time_units"] \
+            and not (data["date"].match(art.text, m.end()) or data["day"].match(art.text, m.end())
+                     or _YEAR_AFTER.match(art.text, m.end())):
+        return None                      # "Kế hoạch 100 ngày đêm" names a length of time ("Nghị định 116 ngày 18/7" is cited)
+    number = _SPACED.sub(r"\1", number)   # "301/BGDĐT - GDMN" → "301/BGDĐT-GDMN"
     doc_type = data["types"].get(raw_type.lower(), raw_type)
     draft = DocumentDraft(m.start(), m.end(), doc_type, number, rule.name)
     pos = m.end()
@@ -58,6 +69,9 @@ def document(m, rule: Rule, art: Article):
         except ValueError:
             draft.date = None
         pos = dm.end()
+    else:
+        day = data["day"].match(art.text, pos)
+        pos = day.end() if day else pos
     ym = _YEAR_AFTER.match(art.text, pos)     # "Nghị định số 178 năm 2013 của Chính phủ"
     if ym:
         pos = ym.end()
@@ -68,6 +82,8 @@ def document(m, rule: Rule, art: Article):
             draft.issuer = _without_signer_name(draft.issuer)   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
     if draft.issuer is None:
         draft.issuer = _issuer_before(art.text, m.start())
+    if draft.issuer is None:
+        draft.issuer = _issuer_by_code(art.text, m.start(), number)
     return [draft]
 
 
@@ -84,6 +100,13 @@ def share_issuers(art: Article) -> None:
     for a, b in zip(docs, docs[1:]):
         if b.issuer is None and a.issuer is not None and _LIST_GAP.fullmatch(art.text, a.end, b.start):
             b.issuer = a.issuer
+    # "Quyết định 2218/QĐ-TTg và Nghị định số 108/2014/NĐ-CP của Thủ tướng Chính phủ": a document
+    # listed before another shares the issuer written after the list, where its own number's
+    # code names that issuer ("Nghị định 15/2018/NĐ-CP và Thông tư 05/TT-BYT của Bộ Y tế" does not).
+    for a, b in reversed(list(zip(docs, docs[1:]))):
+        if a.issuer is None and b.issuer is not None and _LIST_GAP.fullmatch(art.text, a.end, b.start) \
+                and any(_names_code(b.issuer, c) for c in _issuer_codes_of(a.number)):
+            a.issuer = b.issuer
 
 
 def _issuer_before(text: str, start: int) -> str | None:
@@ -113,6 +136,52 @@ def _issuer_before(text: str, start: int) -> str | None:
         if lower_run > 3 or w[0].islower() and w.lower() in data["stops"]:
             return None                  # a clause, not a name: "Bộ Y tế hôm qua đã"
     return name if words and len(name) <= 90 else None
+
+
+def _issuer_by_code(text: str, start: int, number: str) -> str | None:
+    """The subject of the clause the citation ends, where the number's code names it: "Bộ
+    Công Thương đã áp dụng … theo quyết định số 4698/QĐ-BCT". The clause alone is no
+    evidence (a body applies others' documents: "Công an huyện xử phạt theo Nghị định
+    46/2016/NĐ-CP"), nor the code alone (a code says who, not that the text says so)."""
+    data = _data()
+    codes = _issuer_codes_of(number)
+    if not codes:
+        return None
+    left_start = max(0, start - 160)
+    left = text[left_start:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
+    found = []
+    for head in data["head"].finditer(left, cut):
+        name = _issuer(text, left_start + head.start())
+        if name and any(_names_code(name, c) for c in codes):
+            found.append(_without_signer_name(_BRACKETS.sub("", name).strip(" ,")))
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _issuer_codes_of(number: str) -> list[str]:
+    """The parts of a number that may name its issuer: "152/TTg-CN" → TTG, CN."""
+    data = _data()
+    return [c for c in (_letters(t) for t in regex.split(r"[/.-]", number) if regex.search(r"\p{L}", t))
+            if c not in data["type_codes"]]
+
+
+def _letters(code: str) -> str:
+    """A code compared by its letters, upper case, Đ as D ("BGDĐT" ~ "BGDDT")."""
+    return regex.sub(r"[^\p{L}]", "", code).upper().replace("Đ", "D")
+
+
+def _names_code(name: str, code: str) -> bool:
+    """Does the issuer's name answer to the code: by the code's table entry, as a word of the
+    name, or by its initials ("Bộ Công Thương" BCT; an abbreviation gives all its capitals,
+    "Bộ TT&TT" BTTTT)?"""
+    data = _data()
+    if any(word in name for word in data["issuer_codes"].get(code, ())):
+        return True
+    words = [w for w in name.split() if w.lower() not in data["joiners"]]
+    if any(_letters(w) == code for w in words):
+        return True
+    initials = "".join(_letters(w) if sum(ch.isupper() for ch in w) > 1 else _letters(w[:1]) for w in words)
+    return initials == code
 
 
 def _without_signer_name(issuer: str) -> str:
