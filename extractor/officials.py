@@ -70,7 +70,8 @@ def _data():
         "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
         "position": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}(?![\p{{L}}\p{{M}}])", regex.I),
         "position_end": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}\s*$", regex.I),
-        "position_start": p.compile(r"(?:(?:{@position_prefixes}|kiêm)\s+)?(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])", regex.I),
+        "position_start": p.compile(r"(?:(?:{@position_prefixes}|kiêm)\s+)?(?:phó\s+)?(?:{@positions}|{@after_name_positions})"
+                                    r"(?![\p{L}\p{M}])", regex.I),
         "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
         "list_header": p.compile(r"(?<![\p{L}\p{M}])(?:{@list_header_words})\s+(?P<title>(?:(?:{@position_prefixes})\s+)?"
                                  r"(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])[^:;,.()\n“”\"]{0,60}?)\s*:?\s*$", regex.I),
@@ -101,6 +102,13 @@ def _data():
         "concurrent": p.compile(r"\s+(?:{@concurrent_words})\s+", 0),
         "segment_end": p.compile(r"[;:()“”\"\n]|,(?!\s*(?:{@title_comma_joins})(?![\p{L}\p{M}]))|\.(?=\s|$)|!|\?", 0),
         "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
+        "birth_or_age": p.compile(r"(?:{@birth_year_words})\s*\d{4}|\d{1,3}\s*(?:{@age_words})", regex.I),
+        "admin_words": frozenset(p.lexicon("admin_place_words")),
+        "determiner": p.compile(r"(?:{@title_determiners})\s+", 0),
+        "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
+        "birth_then_job": p.compile(r"\G\.?[ \t]*\(\s*(?:{@birth_year_words})\s*(?:19|20)\d\d\s*,\s*"
+                                    r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
+                                    r"(?=\s*[);,]|\s+(?:{@person_details_after})(?![\p{L}\p{M}]))", 0),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
     }
 
@@ -336,17 +344,16 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
     return bool(pairs & _data()["not_name_pairs"])
 
 
-_ADMIN = frozenset(["tỉnh", "Tỉnh", "huyện", "Huyện", "xã", "Xã", "phường", "Phường", "quận", "Quận", "thành phố",
-                    "Thành phố", "TP", "TP.", "Tp.", "thị xã", "thị trấn", "thôn", "ấp", "bản", "làng"])
 
 
 def _blocked(text: str, pos: int, admin: bool = True) -> bool:
     """A street, a school, a place: "đường Nguyễn Trãi", "huyện Hương Khê, Vũ Quang".
     admin=False leaves out the administrative words ("Chủ tịch UBND tỉnh Lê Văn B")."""
     left = text[max(0, pos - 25):pos].split()
-    blockers = _data()["blockers"] if admin else _data()["blockers"] - _ADMIN
+    admin_words = _data()["admin_words"]
+    blockers = _data()["blockers"] if admin else _data()["blockers"] - admin_words
     two = f"{left[-2]} {left[-1]}" if len(left) > 1 else ""
-    if two in _ADMIN:                     # "Thành phố" is not the street word "phố"
+    if two in admin_words:                # "Thành phố" is not the street word "phố"
         return admin
     if left and (left[-1] in blockers or two in blockers):
         return True
@@ -449,6 +456,12 @@ def parse_chain(art: Article, pos: int) -> list[str]:
     titles: list[str] = []
     sep = _SEP_FIRST
     i = pos
+    photo = data["photo_position"].match(text, i, sent_end)
+    if photo:
+        i = photo.end()                  # "Ông A (phải), đại diện Bộ …"
+    job = data["birth_then_job"].match(text, i, sent_end)
+    if job:
+        return [_trim_title(job.group("job"))]   # "(SN 1960, bảo vệ lán gỗ tư nhân ở thôn …)"
     while i < sent_end:
         m = sep.match(text, i, sent_end)
         if not m:
@@ -474,6 +487,9 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if cut:
             segment, ended = segment[:cut.start()], True
         segment = _trim_title(segment)
+        determiner = data["determiner"].match(segment)
+        if determiner and _is_title(segment[determiner.end():]):
+            segment = segment[determiner.end():]   # "…, một quan chức cấp cao trong chính phủ Iran"
         if segment.lower() in data["credit_sources"]:
             break                        # "Nguyễn Văn Nhật (TTXVN)": a credit, not a title
         if segment[:1].islower() and data["occupation_then_name"].fullmatch(segment):
@@ -488,14 +504,13 @@ def parse_chain(art: Article, pos: int) -> list[str]:
     return titles
 
 
-_BIRTH_OR_AGE = regex.compile(r"(?:SN|sinh năm|s\.n|năm sinh)\s*\d{4}|\d{1,3}\s*tuổi", regex.I)
 
 
 def _is_title(segment: str) -> bool:
     data = _data()
     if not segment or len(segment) > 120:
         return False
-    if _BIRTH_OR_AGE.fullmatch(segment):
+    if data["birth_or_age"].fullmatch(segment):
         return False                     # "SN 1971": a birth year, not a title
     if segment in data["places"]:
         return False
