@@ -51,7 +51,8 @@ class OfficialDraft:
 
 
 # A position, with "nguyên"/"cựu"… and "phó" before it ("nguyên Phó Chủ tịch").
-_POSITION = r"(?:(?:{@position_prefixes})\s+)?(?:phó\s+)?(?:{@positions})"
+# A prefix is no prefix inside a word it ends ("chính quyền Tổng thống X" is the President's government).
+_POSITION = r"(?:(?<!(?:{@position_prefix_not_after})\s)(?:{@position_prefixes})\s+)?(?:phó\s+)?(?:{@positions})"
 
 
 @lru_cache(maxsize=1)
@@ -102,11 +103,16 @@ def _data():
         "concurrent": p.compile(r"\s+(?:{@concurrent_words})\s+", 0),
         "segment_end": p.compile(r"[;:()“”\"\n]|,(?!\s*(?:{@title_comma_joins})(?![\p{L}\p{M}]))|\.(?=\s|$)|!|\?", 0),
         "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
-        "birth_or_age": p.compile(r"(?:{@birth_year_words})\s*\d{4}|\d{1,3}\s*(?:{@age_words})", regex.I),
+        "birth_or_age": p.compile(r"(?:(?:{@birth_year_words})\s*)?(?:\d{4}|\d{1,3}\s*(?:{@age_words}))", regex.I),
+        # A bracketed abbreviation inside a title, and the capitalised words (a place) that go
+        # on after it: "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM".
+        "acronym_tail": p.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.-]{1,14}\s*\)(?P<rest>(?:[ ](?:{@title_place_prepositions})(?=[ ]\p{Lu}))?"
+                                  r"(?:[ ]\p{Lu}[\p{L}\p{M}.]*)+)?", 0),
+        "age_bracket": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*)?(?:(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*\)", regex.I),
         "admin_words": frozenset(p.lexicon("admin_place_words")),
         "determiner": p.compile(r"(?:{@title_determiners})\s+", 0),
         "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
-        "birth_then_job": p.compile(r"\G\.?[ \t]*\(\s*(?:{@birth_year_words})\s*(?:19|20)\d\d\s*,\s*"
+        "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:{@birth_year_words})\s*(?:19|20)\d\d\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
                                     r"(?=\s*[);,]|\s+(?:{@person_details_after})(?![\p{L}\p{M}]))", 0),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
@@ -283,8 +289,8 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     if not (trig or position):
         if _blocked(art.text, start) or full in data["places"] or _after_capitalised_word(art.text, start):
             return None
-    elif not trig and _blocked(art.text, start, admin=False):
-        return None                      # "Phó Hiệu trưởng Trường Đại học Y Dược": a school, even after a position
+    elif not trig and _named_place(art.text, start, end):
+        return None                      # "Phó Hiệu trưởng Trường Đại học Y Dược", "cán bộ địa chính xã Châu Bình": a place
     elif full in data["places"] and not (trig or full in data["person_places"] and _office_directly_before(art.text, m_start)):
         return None                      # "doanh nhân Hà Lan": a nationality after an occupation
     titles = []
@@ -456,9 +462,12 @@ def parse_chain(art: Article, pos: int) -> list[str]:
     titles: list[str] = []
     sep = _SEP_FIRST
     i = pos
-    photo = data["photo_position"].match(text, i, sent_end)
-    if photo:
-        i = photo.end()                  # "Ông A (phải), đại diện Bộ …"
+    if text[i:i + 1] == "." and text[i - 2:i - 1] == " " and text[i - 1:i].isupper():
+        i += 1                           # "Ông Nguyễn Quốc V., cán bộ …": the initial's dot
+    for skip in ("photo_position", "age_bracket"):
+        m = data[skip].match(text, i, sent_end)
+        if m:
+            i = m.end()                  # "Ông A (phải), đại diện Bộ …", "bà B (67 tuổi) - Chủ tịch Hội …"
     job = data["birth_then_job"].match(text, i, sent_end)
     if job:
         return [_trim_title(job.group("job"))]   # "(SN 1960, bảo vệ lán gỗ tư nhân ở thôn …)"
@@ -481,6 +490,9 @@ def parse_chain(art: Article, pos: int) -> list[str]:
             if not joined:
                 break                    # the segment is the next person's ("…, Chủ tịch UBND Nguyễn Văn B")
             seg_end = seg_start + joined.start()
+        tail = data["acronym_tail"].match(text, seg_end, sent_end) if stop and text[seg_end] == "(" else None
+        if tail and tail.group("rest"):
+            seg_end, stop = tail.end(), None   # "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM"
         segment = text[seg_start:seg_end]
         cut = data["end_words"].search(segment)
         ended = False
