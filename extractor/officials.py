@@ -65,7 +65,7 @@ def _data():
         "family_run": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}(?![ ]?\p{Lu}|[\p{L}\p{M}])", 0),
         "places": frozenset(p.lexicon("place_names")),
         "blockers": frozenset(p.lexicon("name_blockers")),
-        "place_list": p.compile(r"(?<![\p{L}\p{M}])(?:{@name_blockers})\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và)\s*$", 0),
+        "place_list": p.compile(r"(?<![\p{L}\p{M}])(?:{@name_blockers})\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và|-)\s*$", 0),
         "recorded": {k: v for k, v in p.lexicon("recorded_honorifics").items()},
         "trigger_end": p.compile(r"(?<![\p{L}\p{M}])(?P<trigger>{person_trigger})[ ]*$", 0),
         "honorific_start": p.compile(r"(?P<h>{honorific})\s+", 0),
@@ -109,6 +109,13 @@ def _data():
         "acronym_tail": p.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.-]{1,14}\s*\)(?P<rest>(?:[ ](?:{@title_place_prepositions})(?=[ ]\p{Lu}))?"
                                   r"(?:[ ]\p{Lu}[\p{L}\p{M}.]*)+)?", 0),
         "age_bracket": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*)?(?:(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*\)", regex.I),
+        # "ngã tư Nguyễn Khánh Toàn - Nguyễn Văn Huyên": a street in a list of streets, even
+        # after a position (the administrative words are left out: "UBND huyện A, B").
+        "street_list": regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(
+            regex.escape(w) for w in sorted(set(p.lexicon("name_blockers")) - set(p.lexicon("admin_place_words")), key=len, reverse=True))
+            + r")\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và|-)\s*$"),
+        "place_segment": p.compile(r"(?:{@admin_place_words})\s*\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}", 0),
+        "end_word_holders": p.compile(r"(?<![\p{L}\p{M}])(?:{@end_word_holders})(?![\p{L}\p{M}])", 0),
         "admin_words": frozenset(p.lexicon("admin_place_words")),
         "determiner": p.compile(r"(?:{@title_determiners})\s+", 0),
         "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
@@ -363,7 +370,8 @@ def _blocked(text: str, pos: int, admin: bool = True) -> bool:
         return admin
     if left and (left[-1] in blockers or two in blockers):
         return True
-    return admin and bool(_data()["place_list"].search(text, max(0, pos - 60), pos))
+    lists = _data()["place_list"] if admin else _data()["street_list"]
+    return bool(lists.search(text, max(0, pos - 60), pos))
 
 
 def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
@@ -483,7 +491,10 @@ def parse_chain(art: Article, pos: int) -> list[str]:
             closing = _CLOSING_DASH.search(text, seg_start, seg_end)
             if closing:
                 seg_end = closing.start()
-        person_at = first_person(text, seg_start, seg_end)
+        # A person after the word that ends the title is not in it ("đại diện Bộ GD-ĐT trao
+        # bằng khen cho gia đình em Trần Đức Đông").
+        early = _end_word(text[seg_start:seg_end])
+        person_at = first_person(text, seg_start, seg_start + early.start() if early else seg_end)
         if person_at is not None:
             head = text[seg_start:person_at]
             joined = data["joined_end"].search(head)
@@ -494,7 +505,7 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if tail and tail.group("rest"):
             seg_end, stop = tail.end(), None   # "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM"
         segment = text[seg_start:seg_end]
-        cut = data["end_words"].search(segment)
+        cut = _end_word(segment)
         ended = False
         if cut:
             segment, ended = segment[:cut.start()], True
@@ -506,6 +517,9 @@ def parse_chain(art: Article, pos: int) -> list[str]:
             break                        # "Nguyễn Văn Nhật (TTXVN)": a credit, not a title
         if segment[:1].islower() and data["occupation_then_name"].fullmatch(segment):
             break                        # "nhạc sĩ Phạm Tuyên, nhà thơ Hữu Thỉnh": the next person
+        if titles and not ended and data["place_segment"].fullmatch(segment):
+            i, sep = seg_end, _SEP_NEXT  # "Phó chủ tịch UBND quận Đồ Sơn, TP.Hải Phòng, Trưởng Ban …": the
+            continue                     # place of the office before; the chain goes on
         if not _is_title(segment):
             break
         titles.append(segment)
@@ -516,6 +530,15 @@ def parse_chain(art: Article, pos: int) -> list[str]:
     return titles
 
 
+
+
+def _end_word(segment: str):
+    """The first word that ends a title ("cho biết", "tổ chức"), but one inside a name that
+    holds it ("Trưởng Ban tổ chức Lễ hội …")."""
+    data = _data()
+    held = [(m.start(), m.end()) for m in data["end_word_holders"].finditer(segment)]
+    return next((m for m in data["end_words"].finditer(segment)
+                 if not any(s <= m.start() and m.end() <= e for s, e in held)), None)
 
 
 def _is_title(segment: str) -> bool:
