@@ -18,7 +18,9 @@ from .patterns import Rule, load_patterns
 from .wordseg import first_word_end, is_noun
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_PER = regex.compile(r"\s*/\s*([\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?)")
+# One word after the slash: "11.000 vòng/phút và …" is per minute; a two-word unit ("/hộ dân")
+# is one of per_units, matched before this.
+_PER = regex.compile(r"\s*/\s*([\p{L}\p{M}]+)")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,7 @@ def _lex():
         "ambiguous_currencies": p.words("ambiguous_currencies"),
         "scale_word": p.compile(r"(?<![\p{L}\p{M}])(?:{@scale_words})(?![\p{L}\p{M}])"),
         "vague": p.compile(r"(?<![\p{L}\p{M}])(?:{@vague_before_numbers})\s+$"),
+        "money_nouns": {k.lower(): v for k, v in p.lexicon("money_nouns").items()},
     }
 
 
@@ -193,6 +196,9 @@ def count(m, rule: Rule, art: Article):
         unit += _per(per_m.group())
         end = per_m.end()
         kind = "number"
+    implied = _lex()["money_nouns"].get(unit.lower())
+    if implied and not per and _lex()["scale_word"].search(q):
+        return [_draft("money", m.start("q"), end, number, implied, rule, m.span("q"))]   # "4,6 tỷ tiền nợ"
     if number.value != number.value.to_integral_value():
         if not per and not _lex()["counted"].match(art.text, m.end()) and not is_noun(art.text, m.end()):
             return None                  # "xếp lương 2,34 chứng tỏ": a verb, not a unit

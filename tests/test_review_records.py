@@ -10,9 +10,9 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 
 # correct items today, per sample and section (ratchet; see the README's "Hand reviews").
 FLOORS = {
-    1: {"officials": 121, "figures": 139, "dates": 169, "documents": 42},
-    2: {"officials": 130, "figures": 144, "dates": 86, "documents": 46},
-    3: {"officials": 121, "figures": 128, "dates": 147, "documents": 48},
+    1: {"officials": 121, "figures": 143, "dates": 169, "documents": 42},
+    2: {"officials": 130, "figures": 146, "dates": 86, "documents": 46},
+    3: {"officials": 121, "figures": 136, "dates": 147, "documents": 48},
 }
 
 
