@@ -14,8 +14,8 @@ carries the fields judged (`record`) and the sentence it stands in. A judgement 
 be, or the string `none` where the item should not be a record at all (a street, a school, a
 date whose year the article does not give). Replaying an item finds today's record at the
 same span and counts it correct when it equals the judged record (verdict correct) or the
-expected one (verdict wrong); in a list of titles, one that another title of the list starts
-with is left out of the comparison. Not part of the pipeline: a tool over its output.
+expected one (verdict wrong); a list of titles is compared as a set (as `chiso eval` does), and
+a title that another title of the list starts with is left out of the comparison. Not part of the pipeline: a tool over its output.
 """
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def _right(entry: dict, now: dict | None) -> bool:
         want = entry["record"]
         if isinstance(want.get("titles"), list):
             want = {**want, "titles": _without_bare_prefixes(want["titles"])}
-        return now is not None and all(now.get(k) == v for k, v in want.items())
+        return now is not None and all(_same(now.get(k), v) for k, v in want.items())
     expected = entry.get("expected")
     if expected in (None, "none"):
         # Not a record: none today. A date "not listed as a full date" is also absent here
@@ -185,7 +185,9 @@ def _without_bare_prefixes(titles: list[str]) -> list[str]:
 
 def _same(got, want) -> bool:
     if isinstance(want, list) and isinstance(got, list):
-        return _without_bare_prefixes(got) == _without_bare_prefixes(want)
+        # Titles are compared as a set, as `chiso eval` does: merged across mentions, their
+        # order says nothing a reviewer judged.
+        return sorted(_without_bare_prefixes(got)) == sorted(_without_bare_prefixes(want))
     if isinstance(want, (int, float)) and not isinstance(want, bool) and got is not None:
         try:
             return float(got) == float(want)

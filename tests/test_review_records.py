@@ -10,8 +10,8 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 
 # correct items today, per sample and section (ratchet; see the README's "Hand reviews").
 FLOORS = {
-    1: {"officials": 121, "figures": 143, "dates": 169, "documents": 42},
-    2: {"officials": 130, "figures": 146, "dates": 86, "documents": 46},
+    1: {"officials": 122, "figures": 143, "dates": 169, "documents": 42},
+    2: {"officials": 131, "figures": 146, "dates": 86, "documents": 46},
     3: {"officials": 121, "figures": 136, "dates": 147, "documents": 48},
 }
 
@@ -39,6 +39,14 @@ def test_a_wrong_item_is_right_once_it_gives_what_was_expected():
     money = _entry(section="figures", verdict="wrong", expected={"kind": "money", "value": 4000000},
                    record={"text": "4 triệu bảng", "kind": "count", "value": 4000000, "unit": "bảng"})
     assert rr._right(money, {"text": "4 triệu bảng", "kind": "money", "value": 4000000, "unit": "bảng"})
+
+
+def test_titles_are_compared_as_a_set_as_eval_does():
+    two = _entry(record={"name": "Lê Văn A", "rank": None, "honorific": None, "titles": ["Bí thư", "Chủ tịch"]})
+    assert rr._right(two, {**two["record"], "titles": ["Chủ tịch", "Bí thư"]})
+    assert not rr._right(two, {**two["record"], "titles": ["Chủ tịch"]})
+    cut = _entry(verdict="wrong", expected={"titles": ["A", "B"]})
+    assert rr._right(cut, {**cut["record"], "titles": ["B", "A"]})
 
 
 def test_today_s_record_is_found_at_the_same_span_or_one_overlapping_it():
