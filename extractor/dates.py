@@ -68,11 +68,16 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
                 and not not_frame.search(text[max(0, d.start - 30):d.start]):
             frames.append((d.value.year, d.value.month, d.value.day))
     horizon = _horizon()
+    months = []
     for m in month_year.finditer(text):
         if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]) \
                 and not horizon.search(text, max(0, m.start() - 40), m.start()):
             month = int(m.group("m")) if m.group("m") else None
-            frames.append((int(m.group("y")), month, None))
+            months.append((int(m.group("y")), month, _opens_sentence(art, m.start(), m.end())))
+    # "Tháng 1/2015, … Tháng 7/2016, …": sentences opening on months of different years tell
+    # a history, background to the news, not its time.
+    history = len({y for y, _, opening in months if opening}) > 1
+    frames += [(y, month, None) for y, month, opening in months if not (history and opening)]
     for m in mention.finditer(text):
         before = text[max(0, m.start() - 60):m.start()]
         if is_compared_year(text, m.start()) or horizon.search(text, max(0, m.start() - 40), m.start()):
@@ -82,6 +87,12 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
         if frame_before.search(before) or em and not not_frame_prefix.search(before, 0, em.start()):
             frames.append((int(m.group()), None, None))
     return frames
+
+
+def _opens_sentence(art: Article, start: int, end: int) -> bool:
+    """Does the mention open its sentence and end at a comma ("Tháng 7/2016, một người …")?"""
+    s, _ = art.sentence_span(start)
+    return art.text[end:end + 1] == "," and not art.text[s:start].strip(" \t\n\"“(-–")
 
 
 @lru_cache(maxsize=1)
