@@ -31,7 +31,11 @@ def _data():
         "type_word": p.compile(r"(?:{@document_types})(?![\p{L}\p{M}])"),
         "before": p.compile(r"(?:(?<![\p{L}\p{M}])(?:{@issuer_adverbs_before})\s+)*(?<![\p{L}\p{M}])"
                             r"(?:{@issuer_verbs_before})\s+$", regex.IGNORECASE),
-        "signer": p.compile(r"(?:{@issuer_signer_positions})\s+", 0),
+        "signer": p.compile(r"(?:{@issuer_deputy_positions})\s+", 0),
+        "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@plural_markers})\s+(?:{@document_types})\s+(?:{@issuer_prepositions})\s+", 0),
+        "list_opener": p.compile(r"(?<![\p{L}\p{M}])(?:{@list_openers})\s*:", 0),
+        "apposition": p.compile(r"\G\s*,\s*(?=(?:{@apposition_heads})(?![\p{L}\p{M}]))", 0),
+        "term_after": p.compile(r"\G\s*\((?:{@term_words})\s+[IVXLC\d]+\)", 0),
         "family": frozenset(p.lexicon("family_names")),
         "place_words": frozenset(p.lexicon("issuer_place_words")),
         "head": p.compile(r"(?<![\p{L}\p{M}/-])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),   # not "QĐ-UBND"
@@ -84,6 +88,10 @@ def document(m, rule: Rule, art: Article):
         draft.issuer = _issuer_before(art.text, m.start())
     if draft.issuer is None:
         draft.issuer = _issuer_by_code(art.text, m.start(), number)
+    if draft.issuer is None:
+        draft.issuer = _issuer_in_apposition(art.text, pos, number)
+    if draft.issuer is None:
+        draft.issuer = _issuer_from_heading(art.text, m.start(), number)
     return [draft]
 
 
@@ -156,6 +164,37 @@ def _issuer_by_code(text: str, start: int, number: str) -> str | None:
         if name and any(_names_code(name, c) for c in codes):
             found.append(_without_signer_name(_BRACKETS.sub("", name).strip(" ,")))
     return found[0] if len(set(found)) == 1 else None
+
+
+def _issuer_in_apposition(text: str, pos: int, number: str) -> str | None:
+    """"Nghị quyết số 05/NQ-TW, Hội nghị Trung ương 4 (khóa XII)": the body named after a
+    comma, where the number's code names it."""
+    data = _data()
+    comma = data["apposition"].match(text, pos)
+    if not comma:
+        return None
+    name = _issuer(text, comma.end())
+    if not name or not any(_names_code(name, c) for c in _issuer_codes_of(number)):
+        return None
+    term = data["term_after"].match(text, comma.end() + len(name))
+    return name + term.group() if term else name
+
+
+def _issuer_from_heading(text: str, start: int, number: str) -> str | None:
+    """"Bãi bỏ các Quyết định do UBND tỉnh ban hành …, bao gồm: 1.Quyết định số …": a heading
+    in the same paragraph gives its issuer to the documents it lists, where their codes name it."""
+    data = _data()
+    para = text.rfind("\n", 0, start) + 1
+    window = max(para, start - 800)
+    heading = None
+    for h in data["header"].finditer(text, window, start):
+        heading = h
+    if heading is None or not data["list_opener"].search(text, heading.end(), start):
+        return None
+    name = _issuer(text, heading.end())
+    if not name or not any(_names_code(name, c) for c in _issuer_codes_of(number)):
+        return None
+    return name
 
 
 def _issuer_codes_of(number: str) -> list[str]:
