@@ -116,6 +116,8 @@ def _data():
             + r")\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và|-)\s*$"),
         "place_segment": p.compile(r"(?:{@admin_place_words})\s*\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}", 0),
         "end_word_holders": p.compile(r"(?<![\p{L}\p{M}])(?:{@end_word_holders})(?![\p{L}\p{M}])", 0),
+        "role_taken": p.compile(r"\G(?:{@role_taking_words})\s+(?P<role>(?:{@positions})(?![\p{L}\p{M}])[^,.;:()\n]{0,40}?)"
+                                r"(?=\s*(?:[,.;:()\n]|$))", regex.I),
         "admin_words": frozenset(p.lexicon("admin_place_words")),
         "determiner": p.compile(r"(?:{@title_determiners})\s+", 0),
         "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
@@ -507,8 +509,11 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         segment = text[seg_start:seg_end]
         cut = _end_word(segment)
         ended = False
+        role = None
         if cut:
             segment, ended = segment[:cut.start()], True
+            # "do ông X, Chủ tịch Tiểu ban Y, Ủy ban Quân vụ làm trưởng Đoàn": the role taken
+            role = data["role_taken"].match(text, seg_start + cut.start(), sent_end)
         segment = _trim_title(segment)
         determiner = data["determiner"].match(segment)
         if determiner and _is_title(segment[determiner.end():]):
@@ -523,6 +528,12 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if not _is_title(segment):
             break
         titles.append(segment)
+        if role:
+            taken = role.group("role")
+            end = _end_word(taken[1:])          # (the role's own first word may be one)
+            taken = _trim_title(taken[:end.start() + 1] if end else taken)
+            if taken:
+                titles.append(taken)
         if ended:
             break
         i = seg_end
@@ -583,6 +594,9 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
         for title in mention.titles:
             if title.lower() not in (t.lower() for t in person.titles):
                 person.titles.append(title)
+        # "nhà lãnh đạo nhà lãnh đạo Triều Tiên": a press typo that doubles the words of a
+        # title the person already has is that title.
+        person.titles = [t for t in person.titles if _undoubled(t) == t or _undoubled(t) not in person.titles]
         person.mentions.append((mention.mention_start, mention.mention_end))
     # A name no mention anchors is no person: a street ("các tuyến đường như: Hoàng Hoa Thám,
     # …"), a place, a brand. Its mentions are dropped with it.
@@ -651,6 +665,14 @@ def _clean_header(title: str) -> bool:
     if not position or _crosses_clause(title, position.end()):
         return False
     return not data["position"].search(title, position.end())
+
+
+def _undoubled(title: str) -> str:
+    words = title.split()
+    for k in range(1, min(4, len(words) // 2) + 1):
+        if words[:k] == words[k:2 * k]:
+            return " ".join(words[k:])
+    return title
 
 
 def _split_concurrent(titles: list[str]) -> list[str]:
