@@ -1,6 +1,7 @@
 """Step 6: turn the drafts into the report, with every span mapped back to the input."""
 from __future__ import annotations
 
+import unicodedata
 from decimal import Context, Decimal
 
 from .article import Article
@@ -36,7 +37,8 @@ def build_report(art: Article, article_id: str | None) -> Report:
     for i, d in enumerate(art.documents, start=1):
         s, e = span(d.start, d.end)
         documents.append(Document(id=f"d{i}", type=d.type, number=d.number,
-                                  date=d.date.isoformat() if d.date else None, issuer=d.issuer,
+                                  date=d.date.isoformat() if d.date else None,
+                                  issuer=_as_written(d.issuer, src, d.start) if d.issuer else None,
                                   text=original[s:e], start=s, end=e))
     dates = []
     for d in art.dates:
@@ -46,8 +48,10 @@ def build_report(art: Article, article_id: str | None) -> Report:
     officials = []
     for i, o in enumerate(art.officials, start=1):
         mentions = [Span(start=a, end=b) for a, b in (span(s, e) for s, e in o.mentions)]
+        near = o.mentions[0][0] if o.mentions else 0
         officials.append(Official(id=f"p{i}", name=o.name, rank=o.rank, honorific=o.honorific,
-                                  titles=list(o.titles), organizations=list(o.organizations), mentions=mentions))
+                                  titles=[_as_written(t, src, near) for t in o.titles],
+                                  organizations=list(o.organizations), mentions=mentions))
     checks = []
     for i, c in enumerate(art.checks, start=1):
         checks.append(Check(id=f"c{i}", rule=c.rule, status=c.status,
@@ -60,6 +64,25 @@ def build_report(art: Article, article_id: str | None) -> Report:
     return Report(id=article_id, figures=figures, officials=officials, documents=documents, dates=dates, checks=checks,
                   errors=[ErrorEntry(**e) for e in art.errors])
 
+
+
+def _as_written(phrase: str, src, near: int) -> str:
+    """A phrase read from the normalised text, as the input writes it ("Khoa Cấp cứu A9 –
+    Bệnh viện Bạch Mai" keeps its dash, "Hoà Bình" its tone mark), composed (NFC): the
+    occurrence nearest `near`, mapped back to the input. A phrase made rather than read
+    ("tác giả" for a byline) is not in the text and stays as it is."""
+    text = src.text
+    if src.original == text:
+        return phrase
+    best, at = None, text.find(phrase)
+    while at >= 0:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(phrase, at + 1)
+    if best is None:
+        return phrase
+    s, e = src.span(best, best + len(phrase))
+    return unicodedata.normalize("NFC", src.original[s:e])
 
 
 def _round(value):
