@@ -121,7 +121,10 @@ def _data():
         "admin_words": frozenset(p.lexicon("admin_place_words")),
         "determiner": p.compile(r"(?:{@title_determiners})\s+", 0),
         "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
-        "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:{@birth_year_words})\s*(?:19|20)\d\d\s*,\s*"
+        "copula_title": p.compile(r"\G[ \t]+(?:{@copula_words})[ \t]+(?=(?:{@occupations}|{@positions})(?![\p{L}\p{M}]))", 0),
+        "occupation_start": p.compile(r"(?:{@occupations})(?![\p{L}\p{M}])", 0),
+        "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
+        "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
                                     r"(?=\s*[);,]|\s+(?:{@person_details_after})(?![\p{L}\p{M}]))", 0),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
@@ -302,6 +305,12 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
         return None                      # "Phó Hiệu trưởng Trường Đại học Y Dược", "cán bộ địa chính xã Châu Bình": a place
     elif full in data["places"] and not (trig or full in data["person_places"] and _office_directly_before(art.text, m_start)):
         return None                      # "doanh nhân Hà Lan": a nationality after an occupation
+    if position and rank is None:
+        # "Thượng tướng, Thứ trưởng Bộ Công an Bùi Văn Nam": a rank before the position
+        at = art.text.rfind(position, max(0, m_start - 150), m_start)
+        before = data["rank_before"].search(art.text, max(0, at - 40), at) if at >= 0 else None
+        if before:
+            rank = before.group("rank")
     titles = []
     if position:
         titles.append(position)
@@ -483,6 +492,9 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         return [_trim_title(job.group("job"))]   # "(SN 1960, bảo vệ lán gỗ tư nhân ở thôn …)"
     while i < sent_end:
         m = sep.match(text, i, sent_end)
+        copula = None
+        if not m and sep is _SEP_FIRST:
+            m = copula = data["copula_title"].match(text, i, sent_end)   # "ông Đinh Xuân Hướng là chủ trâu"
         if not m:
             break
         seg_start = m.end()
@@ -525,9 +537,10 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         if titles and not ended and data["place_segment"].fullmatch(segment):
             i, sep = seg_end, _SEP_NEXT  # "Phó chủ tịch UBND quận Đồ Sơn, TP.Hải Phòng, Trưởng Ban …": the
             continue                     # place of the office before; the chain goes on
-        if not _is_title(segment):
+        if not (_is_title(segment) or copula and data["occupation_start"].match(segment)):
             break
         titles.append(segment)
+        ended = ended or copula is not None    # "là chủ trâu, BTC đã …": the clause goes on
         if role:
             taken = role.group("role")
             end = _end_word(taken[1:])          # (the role's own first word may be one)
