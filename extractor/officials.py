@@ -123,6 +123,7 @@ def _data():
         "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
         "copula_title": p.compile(r"\G[ \t]+(?:{@copula_words})[ \t]+(?=(?:{@occupations}|{@positions})(?![\p{L}\p{M}]))", 0),
         "occupation_start": p.compile(r"(?:{@occupations})(?![\p{L}\p{M}])", 0),
+        "after_name_start": p.compile(r"(?:{@after_name_positions})(?![\p{L}\p{M}])", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
         "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
@@ -146,6 +147,7 @@ _SYLLABLE = r"(?:\p{Lu}[\p{Lu}\p{M}]+(?![\p{Ll}])|\p{Lu}[\p{Ll}\p{M}]*)"
 _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
 _SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu})|\((?=\s*(?:nguyên|cựu|Phó|phó|\p{Lu})))[ \t]*")
 _ACRONYM_ORG = regex.compile(r"\p{Lu}[\p{Lu}\d&-]+(?:\s|$)")
+_LOWER_NEXT = regex.compile(r"[ ]\p{Ll}")
 _SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
 # A spaced dash before a lower-case word closes a title opened by a dash; one before a
 # capital may sit inside a name ("Bộ Lao động - Thương binh và Xã hội").
@@ -259,6 +261,8 @@ def _bylines(m, rule: Rule, art: Article, start: int):
             words = words[:cut]           # "Chu Huyền Theo Đời sống Plus": the name, then its source
         if len(words) > 2 and not _clear_end(art.text, start + part.end()):
             words = words[:2]             # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading
+        elif len(words) == 2 and _LOWER_NEXT.match(art.text, start + part.end()):
+            words = words[:1]             # "Ảnh: Beats Thương hiệu …": a credit, then a sentence
         if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):
             continue
         full = " ".join(words)
@@ -508,7 +512,14 @@ def parse_chain(art: Article, pos: int) -> list[str]:
         # A person after the word that ends the title is not in it ("đại diện Bộ GD-ĐT trao
         # bằng khen cho gia đình em Trần Đức Đông").
         early = _end_word(text[seg_start:seg_end])
-        person_at = first_person(text, seg_start, seg_start + early.start() if early else seg_end)
+        person_end = seg_start + early.start() if early else seg_end
+        if data["after_name_start"].match(text, seg_start):
+            # "bà A, đại diện Taxi Hoàng Gia đề xuất": what a representative stands for is a
+            # firm or a body; only an honorific or a rank starts a person inside it
+            found = data["trigger_name"].search(text, seg_start, person_end)
+            person_at = found.start() if found else None
+        else:
+            person_at = first_person(text, seg_start, person_end)
         if person_at is not None:
             head = text[seg_start:person_at]
             joined = data["joined_end"].search(head)
