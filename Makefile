@@ -8,7 +8,7 @@ CHISO  := $(VENV)/bin/chiso
 SHARED ?= ../shared
 SAMPLE := corpus/articles/t01-dang-bo-quan-su-xay-dung-dang-2023.txt
 
-.PHONY: demo test install test-deps browser bench bench-server eval schema fuzz hostile readme screenshot clean
+.PHONY: demo test install test-deps browser bench bench-server eval review-records schema fuzz hostile readme screenshot clean
 MINUTES ?= 1
 
 demo: install
@@ -68,6 +68,16 @@ eval: install
 	@echo "bulletins (corpus/bulletins/):" | tee -a out/eval.txt
 	$(CHISO) eval corpus/bulletins | tee -a out/eval.txt
 	$(PY) -m extractor.docs measured eval out/eval.txt
+
+# The hand reviews of records on real text (corpus/reviews/records-sample-N.yaml) replayed
+# against today's output: correct/total per section, and the precision of what is still listed.
+review-records: install
+	@mkdir -p out
+	@rm -f out/records.txt
+	for n in 1 2 3; do echo "sample $$n:" | tee -a out/records.txt; \
+	  $(CHISO) review --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --records corpus/reviews/records-sample-$$n.yaml \
+	  | grep -v '^wrong:' | tee -a out/records.txt; done
+	$(PY) -m extractor.docs measured records out/records.txt
 
 # Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
 fuzz: test-deps

@@ -28,7 +28,8 @@ EXAMPLE = ("Năm 2022, có chi ủy 1.359/1.417 = 95,91% (tăng 0,14% so với n
            "Nghị quyết số 21-NQ/TW ngày 16-6-2022 của Ban Chấp hành Trung ương Đảng khóa XIII.")
 CHECK_EXAMPLE = ("Tổng chi đạt 106.376 tỷ đồng, trong đó chi đầu tư 75.105 tỷ đồng, chi thường xuyên 5.000 tỷ "
                  "đồng và chi trả nợ 26.361 tỷ đồng. Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.")
-MEASURED = {"eval": "make eval", "bench": "make bench", "hostile": "make hostile", "bench-server": "make bench-server"}
+MEASURED = {"eval": "make eval", "bench": "make bench", "hostile": "make hostile", "bench-server": "make bench-server",
+            "records": "make review-records"}
 
 
 def _block(name: str) -> regex.Pattern:
@@ -82,4 +83,4 @@ if __name__ == "__main__":
     elif args[:1] == ["measured"] and len(args) >= 3 and args[1] in MEASURED:
         write_measured(args[1], Path(args[2]), Path(args[3]) if len(args) > 3 else README)
     else:
-        raise SystemExit("usage: python -m extractor.docs examples [README] | measured {eval,bench,hostile,bench-server} FILE [README]")
+        raise SystemExit("usage: python -m extractor.docs examples [README] | measured {eval,bench,hostile,bench-server,records} FILE [README]")

@@ -122,6 +122,10 @@ class Score:
     correct: int = 0
     total: int = 0
     unjudged: int = 0
+    # Of the judged items chiso still lists today, how many are right: the precision of what
+    # it gives (an item judged right and no longer listed is wrong above, but not here).
+    listed: int = 0
+    listed_right: int = 0
 
 
 def replay(entries: list[dict], source: Iterable[tuple[str, str]]) -> tuple[dict[str, Score], list[dict]]:
@@ -143,9 +147,12 @@ def replay(entries: list[dict], source: Iterable[tuple[str, str]]) -> tuple[dict
             continue
         score.total += 1
         now = _at(current.get(e["id"], {}).get(e["section"], []), e)
-        if _right(e, now):
-            score.correct += 1
-        else:
+        right = _right(e, now)
+        score.correct += right
+        if now is not None:
+            score.listed += 1
+            score.listed_right += right
+        if not right:
             wrong.append({**e, "now": now})
     return scores, wrong
 
@@ -197,8 +204,12 @@ def _same(got, want) -> bool:
 
 
 def summary(scores: dict[str, Score]) -> str:
-    return ", ".join(f"{s} {sc.correct}/{sc.total}" + (f" ({sc.unjudged} unjudged)" if sc.unjudged else "")
-                     for s, sc in scores.items())
+    """"officials 137/150 [listed 132/140 = 94.3%]": judged items right today, then the items
+    chiso still lists and how many of those are right."""
+    def one(s: str, sc: Score) -> str:
+        listed = f" [listed {sc.listed_right}/{sc.listed} = {sc.listed_right / sc.listed:.1%}]" if sc.listed else ""
+        return f"{s} {sc.correct}/{sc.total}" + listed + (f" ({sc.unjudged} unjudged)" if sc.unjudged else "")
+    return ", ".join(one(s, sc) for s, sc in scores.items())
 
 
 __all__ = ["BENCH", "articles", "draw", "replay", "load", "as_yaml", "sample_path", "summary"]

@@ -49,6 +49,11 @@ def test_titles_are_compared_as_a_set_as_eval_does():
     assert rr._right(cut, {**cut["record"], "titles": ["B", "A"]})
 
 
+def test_the_summary_gives_the_precision_of_what_is_still_listed():
+    score = rr.Score(correct=3, total=5, listed=4, listed_right=3)
+    assert rr.summary({"officials": score}) == "officials 3/5 [listed 3/4 = 75.0%]"
+
+
 def test_today_s_record_is_found_at_the_same_span_or_one_overlapping_it():
     records = [(0, 5, {"name": "x"}), (10, 18, {"name": "y"}), (10, 20, {"name": "z"})]
     assert rr._at(records, _entry()) == {"name": "z"}
