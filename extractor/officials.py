@@ -124,6 +124,7 @@ def _data():
         "copula_title": p.compile(r"\G[ \t]+(?:{@copula_words})[ \t]+(?=(?:{@occupations}|{@positions})(?![\p{L}\p{M}]))", 0),
         "occupation_start": p.compile(r"(?:{@occupations})(?![\p{L}\p{M}])", 0),
         "after_name_start": p.compile(r"(?:{@after_name_positions})(?![\p{L}\p{M}])", 0),
+        "comma_names": p.compile(r"(?<![\p{L}\p{M}])(?:{@comma_names})(?![\p{L}\p{M}])", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
         "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
@@ -418,7 +419,9 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
         if allow_comma or opening_comma and _opens_sentence(art.text, s, m.start()):
             core = core.rstrip(",").rstrip()
         bare = _drop_parenthetical(core)
-        if _CLAUSE_MARKS.search(bare) or data["end_words"].search(core):
+        # a name written with a comma inside is no clause mark ("Bộ Văn hóa, Thể thao & Du lịch")
+        unmarked = data["comma_names"].sub(lambda n: n.group().replace(",", " "), bare)
+        if _CLAUSE_MARKS.search(unmarked) or data["end_words"].search(core):
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
