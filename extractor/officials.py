@@ -125,6 +125,9 @@ def _data():
         "occupation_start": p.compile(r"(?:{@occupations})(?![\p{L}\p{M}])", 0),
         "after_name_start": p.compile(r"(?:{@after_name_positions})(?![\p{L}\p{M}])", 0),
         "comma_names": p.compile(r"(?<![\p{L}\p{M}])(?:{@comma_names})(?![\p{L}\p{M}])", 0),
+        "foreign_letters": regex.compile("[" + "".join(regex.escape(c + c.upper()) for c in p.lexicon("non_vietnamese_letters")) + "]"),
+        "name_comma_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}\s*,\s*$", 0),
+        "rank_start": p.compile(r"(?:{rank}|{academic})(?:\s*,?\s*{academic})*[ ]+{name_syllable}", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
         "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
@@ -187,9 +190,9 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
             end = start + len(" ".join(words[:i]))
             words = words[:i]
             break
-    while len(words) > 2 and words[-1] in data["final_blockers"]:
-        end -= len(words[-1]) + 1        # "Nguyễn Hữu Thắng Không …": a sentence run on
-        words = words[:-1]
+    while len(words) > 2 and (words[-1] in data["final_blockers"] or data["foreign_letters"].search(words[-1])):
+        end -= len(words[-1]) + 1        # "Nguyễn Hữu Thắng Không …": a sentence run on; "Dương Khắc
+        words = words[:-1]               # Linh Liz": no Vietnamese syllable has f, j, w or z
     if len(words) < 2 or words[0].title() not in data["family"]:
         return None
     full = " ".join(words)
@@ -319,7 +322,7 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     titles = []
     if position:
         titles.append(position)
-    titles.extend(parse_chain(art, end))
+    titles.extend(parse_chain(art, end, own=full))
     anchored = bool(trig or position or titles) or _context_anchor(art, start, end)
     return [Mention(rule.name, start, end, name=full, rank=rank, honorific=honorific, titles=titles,
                     mention_start=m_start, mention_end=end, anchored=anchored)]
@@ -429,6 +432,10 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
             continue                     # "Giám đốc Bệnh viện … và PGS.TS Lạc Thị Bích Vân": the title of the person before
         if _crosses_clause(bare, len(m.group())):
             continue                     # a later position, after the joint or the verb, is this person's
+        if allow_comma and not core.endswith(",") and data["name_comma_before"].search(art.text, window_start, m.start()):
+            # "TS Nguyễn Tác An, nguyên Viện trưởng Viện X PGS-TS Nguyễn Chu Hồi": the position
+            # is the title of the person before it; nothing separates it from the rank after
+            return None
         return _trim_title(bare) or None
     return None
 
@@ -480,7 +487,7 @@ def _drop_parenthetical(text: str) -> str:
     return _SHORT_BRACKET.sub("", text)
 
 
-def parse_chain(art: Article, pos: int) -> list[str]:
+def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
     """The title chain after a name: ", Bí thư Đảng ủy, Chính ủy Quân khu 9; …"."""
     data = _data()
     text = art.text
@@ -523,15 +530,23 @@ def parse_chain(art: Article, pos: int) -> list[str]:
             person_at = found.start() if found else None
         else:
             person_at = first_person(text, seg_start, person_end)
+        if person_at is not None and own and own in text[person_at:person_at + len(own) + 25]:
+            person_at = None             # "ông A, Trưởng văn phòng Luật sư A (…)": an office named after him
         if person_at is not None:
             head = text[seg_start:person_at]
             joined = data["joined_end"].search(head)
-            if not joined:
+            if joined:
+                seg_end = seg_start + joined.start()
+            elif data["rank_start"].match(text, person_at) and data["position_start"].match(head):
+                # "A, nguyên Viện trưởng Viện X PGS-TS B": nothing parts the position from the
+                # rank after it, and the comma before it ties it to A (see _position_before)
+                seg_end = person_at
+            else:
                 break                    # the segment is the next person's ("…, Chủ tịch UBND Nguyễn Văn B")
-            seg_end = seg_start + joined.start()
         tail = data["acronym_tail"].match(text, seg_end, sent_end) if stop and text[seg_end] == "(" else None
         if tail and tail.group("rest"):
             seg_end, stop = tail.end(), None   # "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM"
+
         segment = text[seg_start:seg_end]
         cut = _end_word(segment)
         ended = False
