@@ -128,6 +128,7 @@ def _data():
         "foreign_letters": regex.compile("[" + "".join(regex.escape(c + c.upper()) for c in p.lexicon("non_vietnamese_letters")) + "]"),
         "name_comma_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}\s*,\s*$", 0),
         "rank_start": p.compile(r"(?:{rank}|{academic})(?:\s*,?\s*{academic})*[ ]+{name_syllable}", 0),
+        "collective": p.compile(r"(?:{@collective_bodies})(?![\p{L}\p{M}])", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
         "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
@@ -152,6 +153,8 @@ _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
 _SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu})|\((?=\s*(?:nguyên|cựu|Phó|phó|\p{Lu})))[ \t]*")
 _ACRONYM_ORG = regex.compile(r"\p{Lu}[\p{Lu}\d&-]+(?:\s|$)")
 _LOWER_NEXT = regex.compile(r"[ ]\p{Ll}")
+_COMMA_ONLY = regex.compile(r"[ \t]*,[ \t]*")
+_PART_END = regex.compile(r"[ \t]*(?:;|\n|$)")
 _SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
 # A spaced dash before a lower-case word closes a title opened by a dash; one before a
 # capital may sit inside a name ("Bộ Lao động - Thương binh và Xã hội").
@@ -559,6 +562,8 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
         determiner = data["determiner"].match(segment)
         if determiner and _is_title(segment[determiner.end():]):
             segment = segment[determiner.end():]   # "…, một quan chức cấp cao trong chính phủ Iran"
+        if titles and data["collective"].match(segment):
+            break                        # "ông A - Thương vụ …, Ban Giám đốc GVIP cùng …": the next attendee, a body
         if segment.lower() in data["credit_sources"]:
             break                        # "Nguyễn Văn Nhật (TTXVN)": a credit, not a title
         if segment[:1].islower() and data["occupation_then_name"].fullmatch(segment):
@@ -617,6 +622,7 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
     mentions = sorted(mentions, key=lambda x: x.start)
     _anchor_lists(art, mentions)
     _header_titles(art, mentions)
+    _shared_positions(art, mentions)
     for mention in mentions:
         if mention.name is None:
             person = _resolve_short(mention, order)
@@ -667,6 +673,30 @@ def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
     for i in list(range(len(joined))) + list(reversed(range(len(joined)))):
         if joined[i] and (mentions[i].anchored or mentions[i + 1].anchored):
             mentions[i].anchored = mentions[i + 1].anchored = True
+
+
+def _shared_positions(art: Article, mentions: list[Mention]) -> None:
+    """"…; nguyên Chủ tịch Quốc hội Nguyễn Văn An, Nguyễn Sinh Hùng; …": in a list of people
+    parted by semicolons, bare names after a comma share the position written before the
+    first name of their part."""
+    text = art.text
+    i = 0
+    while i < len(mentions) - 1:
+        first = mentions[i]
+        position = first.titles[0] if first.titles and first.rank is None and first.honorific is None else None
+        if not position or not text[:first.mention_start].rstrip().endswith(position):
+            i += 1
+            continue
+        run, j = [], i + 1
+        while j < len(mentions) and _COMMA_ONLY.fullmatch(text, mentions[j - 1].end, mentions[j].mention_start) \
+                and mentions[j].name and not (mentions[j].titles or mentions[j].rank or mentions[j].honorific):
+            run.append(mentions[j])
+            j += 1
+        if run and _PART_END.match(text, run[-1].end):
+            for m in run:
+                m.titles = [position]
+                m.anchored = True
+        i = j if run else i + 1
 
 
 def _header_titles(art: Article, mentions: list[Mention]) -> None:

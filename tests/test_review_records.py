@@ -11,7 +11,7 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 # correct items today, per sample and section (ratchet; see the README's "Hand reviews").
 FLOORS = {
     1: {"officials": 125, "figures": 143, "dates": 169, "documents": 46},
-    2: {"officials": 139, "figures": 146, "dates": 87, "documents": 49},
+    2: {"officials": 141, "figures": 146, "dates": 87, "documents": 49},
     3: {"officials": 122, "figures": 136, "dates": 147, "documents": 47},
 }
 
