@@ -684,7 +684,8 @@ def _shared_positions(art: Article, mentions: list[Mention]) -> None:
     while i < len(mentions) - 1:
         first = mentions[i]
         position = first.titles[0] if first.titles and first.rank is None and first.honorific is None else None
-        if not position or not text[:first.mention_start].rstrip().endswith(position):
+        before = text[max(0, first.mention_start - len(position or "") - 10):first.mention_start]
+        if not position or not before.rstrip().endswith(position):   # (a window: no copy of the text)
             i += 1
             continue
         run, j = [], i + 1
