@@ -86,12 +86,10 @@ def document(m, rule: Rule, art: Article):
             draft.issuer = _without_signer_name(draft.issuer)   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
     if draft.issuer is None:
         draft.issuer = _issuer_before(art.text, m.start())
-    if draft.issuer is None:
-        draft.issuer = _issuer_by_code(art.text, m.start(), number)
-    if draft.issuer is None:
-        draft.issuer = _issuer_in_apposition(art.text, pos, number)
-    if draft.issuer is None:
-        draft.issuer = _issuer_from_heading(art.text, m.start(), number)
+    codes = _issuer_codes_of(number) if draft.issuer is None else []
+    if codes:                            # further from the citation, only with the code's word
+        draft.issuer = (_issuer_by_code(art.text, m.start(), codes) or _issuer_in_apposition(art.text, pos, codes)
+                        or _issuer_from_heading(art.text, m.start(), codes))
     return [draft]
 
 
@@ -146,15 +144,12 @@ def _issuer_before(text: str, start: int) -> str | None:
     return name if words and len(name) <= 90 else None
 
 
-def _issuer_by_code(text: str, start: int, number: str) -> str | None:
+def _issuer_by_code(text: str, start: int, codes: list[str]) -> str | None:
     """The subject of the clause the citation ends, where the number's code names it: "Bộ
     Công Thương đã áp dụng … theo quyết định số 4698/QĐ-BCT". The clause alone is no
     evidence (a body applies others' documents: "Công an huyện xử phạt theo Nghị định
     46/2016/NĐ-CP"), nor the code alone (a code says who, not that the text says so)."""
     data = _data()
-    codes = _issuer_codes_of(number)
-    if not codes:
-        return None
     left_start = max(0, start - 160)
     left = text[left_start:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
@@ -166,7 +161,7 @@ def _issuer_by_code(text: str, start: int, number: str) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _issuer_in_apposition(text: str, pos: int, number: str) -> str | None:
+def _issuer_in_apposition(text: str, pos: int, codes: list[str]) -> str | None:
     """"Nghị quyết số 05/NQ-TW, Hội nghị Trung ương 4 (khóa XII)": the body named after a
     comma, where the number's code names it."""
     data = _data()
@@ -174,13 +169,13 @@ def _issuer_in_apposition(text: str, pos: int, number: str) -> str | None:
     if not comma:
         return None
     name = _issuer(text, comma.end())
-    if not name or not any(_names_code(name, c) for c in _issuer_codes_of(number)):
+    if not name or not any(_names_code(name, c) for c in codes):
         return None
     term = data["term_after"].match(text, comma.end() + len(name))
     return name + term.group() if term else name
 
 
-def _issuer_from_heading(text: str, start: int, number: str) -> str | None:
+def _issuer_from_heading(text: str, start: int, codes: list[str]) -> str | None:
     """"Bãi bỏ các Quyết định do UBND tỉnh ban hành …, bao gồm: 1.Quyết định số …": a heading
     in the same paragraph gives its issuer to the documents it lists, where their codes name it."""
     data = _data()
@@ -192,7 +187,7 @@ def _issuer_from_heading(text: str, start: int, number: str) -> str | None:
     if heading is None or not data["list_opener"].search(text, heading.end(), start):
         return None
     name = _issuer(text, heading.end())
-    if not name or not any(_names_code(name, c) for c in _issuer_codes_of(number)):
+    if not name or not any(_names_code(name, c) for c in codes):
         return None
     return name
 

@@ -153,7 +153,6 @@ _BYLINE_NAME = regex.compile(rf"{_SYLLABLE}(?:[ ]{_SYLLABLE})*")
 _SEP_FIRST = regex.compile(r"[ \t]*(?:,|-(?=\s|\p{Lu})|\((?=\s*(?:nguyên|cựu|Phó|phó|\p{Lu})))[ \t]*")
 _ACRONYM_ORG = regex.compile(r"\p{Lu}[\p{Lu}\d&-]+(?:\s|$)")
 _LOWER_NEXT = regex.compile(r"[ ]\p{Ll}")
-_COMMA_ONLY = regex.compile(r"[ \t]*,[ \t]*")
 _PART_END = regex.compile(r"[ \t]*(?:;|\n|$)")
 _SEP_NEXT = regex.compile(r"[ \t]*,[ \t]*")
 # A spaced dash before a lower-case word closes a title opened by a dash; one before a
@@ -689,7 +688,7 @@ def _shared_positions(art: Article, mentions: list[Mention]) -> None:
             i += 1
             continue
         run, j = [], i + 1
-        while j < len(mentions) and _COMMA_ONLY.fullmatch(text, mentions[j - 1].end, mentions[j].mention_start) \
+        while j < len(mentions) and _SEP_NEXT.fullmatch(text, mentions[j - 1].end, mentions[j].mention_start) \
                 and mentions[j].name and not (mentions[j].titles or mentions[j].rank or mentions[j].honorific):
             run.append(mentions[j])
             j += 1
