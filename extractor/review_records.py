@@ -53,13 +53,14 @@ def slice_ids(all_ids: list[str], n: int) -> set[str]:
     return set(order[(n - 1) * SLICE:n * SLICE])
 
 
-def records_of(report: dict) -> dict[str, list[tuple[int, int, dict]]]:
+def records_of(report: dict, every_mention: bool = False) -> dict[str, list[tuple[int, int, dict]]]:
     """(start, end, judged fields) of every record of a report, by section; dates only where
-    chiso inferred the year (a date written in full is not in doubt)."""
+    chiso inferred the year (a date written in full is not in doubt). An official is drawn
+    at its first mention; `every_mention` finds it at any of them (the replay: a person
+    judged at a first mention is still that person once an earlier mention is found)."""
     out: dict[str, list] = {s: [] for s in SECTIONS}
     for o in report.get("officials", []):
-        if o.get("mentions"):
-            m = o["mentions"][0]
+        for m in o.get("mentions", [])[: None if every_mention else 1]:
             out["officials"].append((m["start"], m["end"], _fields(o, "officials")))
     for f in report.get("figures", []):
         out["figures"].append((f["start"], f["end"], _fields(f, "figures")))
@@ -137,7 +138,7 @@ def replay(entries: list[dict], source: Iterable[tuple[str, str]]) -> tuple[dict
     current: dict[str, dict] = {}
     for aid, text in source:
         if aid in wanted:
-            current[aid] = records_of(extract(text, aid).to_dict())
+            current[aid] = records_of(extract(text, aid).to_dict(), every_mention=True)
     scores = {s: Score() for s in SECTIONS}
     wrong = []
     for e in entries:
