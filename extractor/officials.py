@@ -73,7 +73,8 @@ def _data():
         "position_end": p.compile(rf"(?<![\p{{L}}\p{{M}}]){_POSITION}\s*$", regex.I),
         "position_start": p.compile(r"(?:(?:{@position_prefixes}|kiêm)\s+)?(?:phó\s+)?(?:{@positions}|{@after_name_positions})"
                                     r"(?![\p{L}\p{M}])", regex.I),
-        "org_start": p.compile(r"(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
+        "position_lookalikes": p.compile(r"(?<![\p{L}\p{M}])(?:{@position_lookalikes})(?![\p{L}\p{M}])", 0),
+        "org_start": p.compile(r"(?:(?:{@deputy_words})\s+)?(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
         "list_header": p.compile(r"(?<![\p{L}\p{M}])(?:{@list_header_words})\s+(?P<title>(?:(?:{@position_prefixes})\s+)?"
                                  r"(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])[^:;,.()\n“”\"]{0,60}?)\s*:?\s*$", regex.I),
         "header_gap": p.compile(r"(?:\s*[-–,][^;:.\n]{0,80}?)?\s*(?:[,;]|\s(?:{@joining_words})(?![\p{L}\p{M}]))\s*"
@@ -94,6 +95,8 @@ def _data():
                                    regex.I),
         "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
+        "credit_closing": p.compile(r"(?<![\p{L}\p{M}])(?:{@caption_credit_words})\s*:\s*(?:{@credit_sources})"
+                                    r"(?:\s*/\s*(?:{@credit_sources}))*\s*$", 0),
         "final_blockers": frozenset(p.lexicon("name_final_blockers")),
         "person_places": frozenset(p.lexicon("person_place_names")),
         "occupation_then_name": p.compile(r"(?:{@positions})(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}", 0),
@@ -123,6 +126,8 @@ def _data():
         "photo_position": p.compile(r"\G[ \t]*\((?:{@photo_positions})\)", 0),
         "copula_title": p.compile(r"\G[ \t]+(?:{@copula_words})[ \t]+(?=(?:{@occupations}|{@positions})(?![\p{L}\p{M}]))", 0),
         "occupation_start": p.compile(r"(?:{@occupations})(?![\p{L}\p{M}])", 0),
+        "profession_start": p.compile(r"(?:{@after_name_professions})(?![\p{L}\p{M}])", regex.I),
+        "residence_start": p.compile(r"(?:{@residence_words})(?![\p{L}\p{M}])", 0),
         "after_name_start": p.compile(r"(?:{@after_name_positions})(?![\p{L}\p{M}])", 0),
         "comma_names": p.compile(r"(?<![\p{L}\p{M}])(?:{@comma_names})(?![\p{L}\p{M}])", 0),
         "foreign_letters": regex.compile("[" + "".join(regex.escape(c + c.upper()) for c in p.lexicon("non_vietnamese_letters")) + "]"),
@@ -202,14 +207,34 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
         return None
     if _not_a_name(text, start, end):
         return None
+    inside = _inside_place(text, start, words)
+    if inside:
+        # "người Tây Ban Nha" is no Mr Ban Nha; "tỉnh Quảng Ninh Nguyễn Đức Long": the name
+        # after the place
+        rest = words[inside:]
+        if len(rest) < 2 or rest[0].title() not in data["family"]:
+            return None
+        start = end - len(" ".join(rest))
     return start, end
+
+
+def _inside_place(text: str, start: int, words: list[str]) -> int:
+    """How many words of the run end a place written before it ("Tây" + "Ban Nha"), or 0."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return 0
+    left = before.split()[-2:]
+    places = _data()["places"]
+    return max((j for i in range(len(left)) for j in range(1, len(words) + 1)
+                if " ".join(left[i:] + words[:j]) in places), default=0)
 
 
 def foreign(m, rule: Rule, art: Article):
     """A name with no Vietnamese family name, after a rank or honorific ("Tiến sĩ Lokky
     Wai"): accepted only where underthesea tags it a proper noun and it is no place."""
     raw = m.group("name")
-    if raw.split()[0] in _data()["family"] or raw in _data()["places"] or _VIETNAMESE.search(raw):
+    if raw.split()[0] in _data()["family"] or raw in _data()["places"] or _VIETNAMESE.search(raw) \
+            or _inside_place(art.text, m.start("name"), raw.split()):
         return None                      # a Vietnamese-looking run here is a place or an organisation
     if _blocked(art.text, m.start("name")):
         return None
@@ -254,7 +279,14 @@ def byline_final(m, rule: Rule, art: Article):
         return None                      # "… viếng Chủ tịch Hồ Chí Minh": a person, not a byline
     if not (left[-1] in ".!?…\"”)" or "\n" in before or left[-1].islower()):
         return None
-    return _bylines(m, rule, art, start)
+    mentions = _bylines(m, rule, art, start)
+    office = m.group("bracket")
+    office = office.strip() if office else ""
+    # an office named in words, not an agency or an abbreviation ("(TTXVN)", "(TH)")
+    if mentions and " " in office and _is_title(office) and office.lower() not in _data()["credit_sources"]:
+        for mention in mentions:         # "… (Ban Tuyên giáo Tỉnh ủy)": where the author works
+            mention.titles.insert(0, office)
+    return mentions
 
 
 def _bylines(m, rule: Rule, art: Article, start: int):
@@ -288,6 +320,8 @@ def _bylines(m, rule: Rule, art: Article, start: int):
 
 def _clear_end(text: str, pos: int) -> bool:
     rest = text[pos:pos + 2]
+    if text[pos:pos + 4].lstrip(" \t").startswith("("):
+        return True                      # "Nguyễn Thị Hồng V.  (Ban Tuyên giáo Tỉnh ủy)": the byline's office
     return rest == "" or rest[0] in ")/.,;\n-–" or rest.startswith(" -") or rest.startswith(" –")
 
 
@@ -383,7 +417,8 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
 def _blocked(text: str, pos: int, admin: bool = True) -> bool:
     """A street, a school, a place: "đường Nguyễn Trãi", "huyện Hương Khê, Vũ Quang".
     admin=False leaves out the administrative words ("Chủ tịch UBND tỉnh Lê Văn B")."""
-    left = text[max(0, pos - 25):pos].split()
+    # A dash or bracket glued to the word before is no part of it: "lớp 9D -THCS Khương Thượng".
+    left = [w.lstrip("-–(“\"") for w in text[max(0, pos - 25):pos].split()]
     admin_words = _data()["admin_words"]
     blockers = _data()["blockers"] if admin else _data()["blockers"] - admin_words
     two = f"{left[-2]} {left[-1]}" if len(left) > 1 else ""
@@ -419,7 +454,10 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
     data = _data()
     s, _ = art.sentence_span(pos)
     window_start = max(s, pos - 90)
+    held = [(h.start(), h.end()) for h in data["position_lookalikes"].finditer(art.text, max(0, window_start - 10), pos)]
     for m in data["position"].finditer(art.text, window_start, pos):
+        if any(a <= m.start() and m.end() <= b for a, b in held):
+            continue                     # "Cơ quan chức năng": no "quan chức"
         core = art.text[m.start():pos].rstrip()
         if allow_comma or opening_comma and _opens_sentence(art.text, s, m.start()):
             core = core.rstrip(",").rstrip()
@@ -443,7 +481,8 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
 
 
 def _opens_sentence(text: str, sentence_start: int, pos: int) -> bool:
-    return not text[sentence_start:pos].strip(" \t\n\"“”'-–—")
+    before = text[sentence_start:pos].strip(" \t\n\"“”'-–—")
+    return not before or bool(_data()["credit_closing"].search(before))
 
 
 def _crosses_clause(core: str, after: int) -> bool:
@@ -481,7 +520,12 @@ def _named_place(text: str, start: int, end: int) -> bool:
 def _trim_title(segment: str) -> str:
     """A title without the clause glued after it or a trailing word that leads on."""
     data = _data()
-    segment = data["title_clause"].sub("", segment.strip())
+    segment = segment.strip()
+    # (not a name after a school or hospital word: "bệnh viện Từ Dũ")
+    clause = next((c for c in data["title_clause"].finditer(segment, overlapped=True)
+                   if not _blocked(segment, c.start() + 1, admin=False)), None)
+    if clause:
+        segment = segment[:clause.start()]
     return data["title_trailing"].sub("", segment).strip()
 
 
@@ -570,7 +614,13 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
         if titles and not ended and data["place_segment"].fullmatch(segment):
             i, sep = seg_end, _SEP_NEXT  # "Phó chủ tịch UBND quận Đồ Sơn, TP.Hải Phòng, Trưởng Ban …": the
             continue                     # place of the office before; the chain goes on
-        if not (_is_title(segment) or copula and data["occupation_start"].match(segment)):
+        if not titles and not ended and not copula and data["birth_or_age"].fullmatch(segment):
+            i, sep = seg_end, _SEP_NEXT  # "Lê Xuân G., SN 1971, Chủ tịch HĐQT …": the birth year, then the
+            continue                     # titles
+        if data["residence_start"].match(segment):
+            break
+        if not (_is_title(segment) or copula and data["occupation_start"].match(segment)
+                or not titles and data["profession_start"].match(segment)):
             break
         titles.append(segment)
         ended = ended or copula is not None    # "là chủ trâu, BTC đã …": the clause goes on

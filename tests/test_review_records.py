@@ -10,9 +10,9 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 
 # correct items today, per sample and section (ratchet; see the README's "Hand reviews").
 FLOORS = {
-    1: {"officials": 125, "figures": 143, "dates": 169, "documents": 46},
-    2: {"officials": 141, "figures": 146, "dates": 87, "documents": 49},
-    3: {"officials": 122, "figures": 136, "dates": 147, "documents": 47},
+    1: {"officials": 129, "figures": 143, "dates": 169, "documents": 46},
+    2: {"officials": 143, "figures": 146, "dates": 87, "documents": 49},
+    3: {"officials": 126, "figures": 136, "dates": 147, "documents": 47},
 }
 
 
@@ -59,6 +59,17 @@ def test_today_s_record_is_found_at_the_same_span_or_one_overlapping_it():
     assert rr._at(records, _entry()) == {"name": "z"}
     assert rr._at(records, _entry(span=[12, 14])) == {"name": "y"}
     assert rr._at(records, _entry(span=[30, 40])) is None
+
+
+def test_an_official_is_drawn_at_its_first_mention_and_replayed_at_any():
+    person = {"name": "Lê Văn A", "rank": None, "honorific": None, "titles": ["HLV"],
+              "mentions": [{"start": 5, "end": 13}, {"start": 40, "end": 48}]}
+    report = {"officials": [person], "figures": [], "dates": [], "documents": []}
+    assert [r[:2] for r in rr.records_of(report)["officials"]] == [(5, 13)]
+    replay = rr.records_of(report, every_mention=True)["officials"]
+    # judged at 40 when that was the first mention found; an earlier one is found today
+    assert rr._at(replay, _entry(span=[40, 48]))["titles"] == ["HLV"]
+    assert rr._at(rr.records_of(report)["officials"], _entry(span=[40, 48])) is None
 
 
 def test_slices_never_share_an_article():
