@@ -342,6 +342,11 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     # before "ông", "chị" it closes a clause ("Thay mặt sinh viên các khóa, chị Y") unless
     # the position opens the sentence ("Người phát ngôn YPG tại Syria, ông Nouri Mahmoud").
     position = _position_before(art, m_start, allow_comma=rank is not None, opening_comma=honorific is not None)
+    if position and position[:1].islower() and trig and honorific and trig.group("trigger")[:1].isupper() \
+            and art.text[max(0, m_start - len(position) - 1):m_start].rstrip() == position:
+        position = None                  # "… chia sẻ với phóng viên Ông Nguyễn Văn L. (cậu …)": a capital
+                                         # honorific right after an occupation opens a sentence the press
+                                         # left unstopped ("CEO KIDO - Ông A", "Chủ tịch UBND Ông A" stand)
     if not (trig or position):
         if _blocked(art.text, start) or full in data["places"] or _after_capitalised_word(art.text, start):
             return None
