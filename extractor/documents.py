@@ -111,7 +111,7 @@ def share_issuers(art: Article) -> None:
     # code names that issuer ("Nghị định 15/2018/NĐ-CP và Thông tư 05/TT-BYT của Bộ Y tế" does not).
     for a, b in reversed(list(zip(docs, docs[1:]))):
         if a.issuer is None and b.issuer is not None and _LIST_GAP.fullmatch(art.text, a.end, b.start) \
-                and any(_names_code(b.issuer, c) for c in _issuer_codes_of(a.number)):
+                and _named_by(b.issuer, _issuer_codes_of(a.number)):
             a.issuer = b.issuer
 
 
@@ -156,7 +156,7 @@ def _issuer_by_code(text: str, start: int, codes: list[str]) -> str | None:
     found = []
     for head in data["head"].finditer(left, cut):
         name = _issuer(text, left_start + head.start())
-        if name and any(_names_code(name, c) for c in codes):
+        if name and _named_by(name, codes):
             found.append(_without_signer_name(_BRACKETS.sub("", name).strip(" ,")))
     return found[0] if len(set(found)) == 1 else None
 
@@ -169,7 +169,7 @@ def _issuer_in_apposition(text: str, pos: int, codes: list[str]) -> str | None:
     if not comma:
         return None
     name = _issuer(text, comma.end())
-    if not name or not any(_names_code(name, c) for c in codes):
+    if not name or not _named_by(name, codes):
         return None
     term = data["term_after"].match(text, comma.end() + len(name))
     return name + term.group() if term else name
@@ -187,7 +187,7 @@ def _issuer_from_heading(text: str, start: int, codes: list[str]) -> str | None:
     if heading is None or not data["list_opener"].search(text, heading.end(), start):
         return None
     name = _issuer(text, heading.end())
-    if not name or not any(_names_code(name, c) for c in codes):
+    if not name or not _named_by(name, codes):
         return None
     return name
 
@@ -202,6 +202,11 @@ def _issuer_codes_of(number: str) -> list[str]:
 def _letters(code: str) -> str:
     """A code compared by its letters, upper case, Đ as D ("BGDĐT" ~ "BGDDT")."""
     return regex.sub(r"[^\p{L}]", "", code).upper().replace("Đ", "D")
+
+
+def _named_by(name: str, codes: list[str]) -> bool:
+    """Does one of a number's codes name this issuer?"""
+    return any(_names_code(name, c) for c in codes)
 
 
 def _names_code(name: str, code: str) -> bool:

@@ -572,7 +572,7 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
                 seg_end = closing.start()
         # A person after the word that ends the title is not in it ("đại diện Bộ GD-ĐT trao
         # bằng khen cho gia đình em Trần Đức Đông").
-        early = _end_word(text[seg_start:seg_end])
+        early, early_end = _end_word(text[seg_start:seg_end]), seg_end
         person_end = seg_start + early.start() if early else seg_end
         if data["after_name_start"].match(text, seg_start):
             # "bà A, đại diện Taxi Hoàng Gia đề xuất": what a representative stands for is a
@@ -599,7 +599,8 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
             seg_end, stop = tail.end(), None   # "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM"
 
         segment = text[seg_start:seg_end]
-        cut = _end_word(segment)
+        # (read once where the segment kept the end it had when `early` was read)
+        cut = early if seg_end == early_end else _end_word(segment)
         ended = False
         role = None
         if cut:
