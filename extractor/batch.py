@@ -4,24 +4,28 @@ Input: a `.jsonl` file of {"id", "text"} objects, or a folder of `.txt`/`.html` 
 (subfolders included; the id is the path below the folder without its extension; the
 output path is never built from ids). Each article is processed on its own: one that
 fails becomes a line carrying its `errors`, and the run goes on. Lines are written in
-input order and flushed, to OUTPUT.partial, which replaces OUTPUT when the run ends
-(Ctrl-C included): OUTPUT is never emptied by a run that fails to start, never half
-overwritten, and never the input. `resume` skips the ids already written (a last line
-cut short is dropped). Duplicate ids are processed and reported.
+input order and flushed, to OUTPUT.partial, which replaces OUTPUT only when every article
+is done: a run that is stopped (Ctrl-C or SIGINT, SIGTERM) or fails leaves OUTPUT as it
+was and its finished articles in OUTPUT.partial, which `resume` continues (skipping the
+ids already written; a last line cut short is dropped). OUTPUT is never emptied by a run
+that fails to start, never half overwritten, never replaced by part of a run, and never
+the input. Duplicate ids are processed and reported.
 """
 from __future__ import annotations
 
 import json
 import multiprocessing
 import os
+import signal
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from contextlib import contextmanager
 from typing import Iterator, TextIO
 
 from .errors import InputError, NotText, error_entry
-from .messages import messages
+from .messages import counted, messages
 from .model import ErrorEntry, Report
 
 
@@ -131,7 +135,9 @@ class Summary:
     codes: Counter = field(default_factory=Counter)    # articles with each error code
     duplicates: list[str] = field(default_factory=list)
     passed_over: list[str] = field(default_factory=list)
-    interrupted: bool = False
+    interrupted: int | None = None      # the signal that stopped the run (SIGINT, SIGTERM)
+    output: Path | None = None          # where the run was to write (None: a stream)
+    kept: int = 0                       # lines written before this run (resumed)
 
     def add(self, codes: list[str]) -> None:
         self.articles += 1
@@ -140,7 +146,7 @@ class Summary:
 
     def line(self, vi: bool = False) -> str:
         words = messages(vi)
-        parts = [words["articles"].format(self.articles)]
+        parts = [counted(words, "articles", self.articles).format(self.articles)]
         if self.codes:
             by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(self.codes.items()))
             parts.append(words["with_errors"].format(by_code))
@@ -151,30 +157,41 @@ class Summary:
             parts.append(words["resumed"].format(self.skipped))
         if self.duplicates:
             shown = ", ".join(self.duplicates[:5]) + ("…" if len(self.duplicates) > 5 else "")
-            parts.append(words["duplicates"].format(len(self.duplicates), shown))
+            parts.append(counted(words, "duplicates", len(self.duplicates)).format(len(self.duplicates), shown))
         if self.passed_over:
             shown = ", ".join(self.passed_over[:5]) + ("…" if len(self.passed_over) > 5 else "")
-            parts.append(words["passed_over"].format(len(self.passed_over), ", ".join(SUFFIXES), shown))
-        if self.interrupted:
-            parts.append(words["interrupted"])
+            parts.append(counted(words, "passed_over", len(self.passed_over))
+                         .format(len(self.passed_over), ", ".join(SUFFIXES), shown))
+        if self.interrupted and self.output is None:
+            parts.append(words["interrupted_stream"])
+        elif self.interrupted:
+            done = self.kept + self.articles
+            parts.append(counted(words, "interrupted", done).format(
+                output=self.output, done=done, partial=partial_path(self.output)))
         return "; ".join(parts)
 
+    @property
+    def exit_status(self) -> int | None:
+        """128 + the signal, as a shell reports a process the signal ended."""
+        return 128 + self.interrupted if self.interrupted else None
 
-def _valid_lines(path: Path) -> tuple[list[bytes], set[str]]:
-    """The complete JSON lines at the start of PATH and their ids; a last line cut short
-    by a crash (and anything after it) is dropped."""
-    lines: list[bytes] = []
+
+def _valid_lines(path: Path) -> tuple[int, int, set[str]]:
+    """How many complete JSON lines start PATH, how many bytes they take, and their ids;
+    a last line cut short by a crash (and anything after it) is not counted."""
+    count, size = 0, 0
     ids: set[str] = set()
     with path.open("rb") as fh:
         for raw in fh:
-            try:
-                ids.add(json.loads(raw)["id"])
-            except (ValueError, KeyError, TypeError):
-                break
             if not raw.endswith(b"\n"):
                 break
-            lines.append(raw)
-    return lines, ids
+            try:
+                aid = json.loads(raw)["id"]
+            except (ValueError, KeyError, TypeError):
+                break
+            ids.add(aid)
+            count, size = count + 1, size + len(raw)
+    return count, size, ids
 
 
 def partial_path(out: Path) -> Path:
@@ -202,12 +219,13 @@ def run_batch(source: Path, out: Path | None, jobs: int = 1, progress: bool | No
               resume: bool = False, stream: TextIO | None = None) -> Summary:
     """Every article of SOURCE to OUT (or to STREAM when OUT is None), one JSON line each.
 
-    OUT is written as OUT.partial and renamed into place when the run ends (Ctrl-C
-    included), so OUT is never half old and half new, and a failing start touches
-    nothing. With `resume`, the ids already written are skipped: those of a
-    `.partial` left by a run that was killed, else those of OUT."""
+    OUT is written as OUT.partial and renamed into place when every article is done, so
+    OUT is never half old and half new, and a failing start touches nothing. A run that
+    SIGINT (Ctrl-C) or SIGTERM stops returns with `interrupted` set, OUT as it was and
+    the finished articles in OUT.partial. With `resume`, the ids already written are
+    skipped: those of a `.partial` left by a run that was stopped, else those of OUT."""
     check_paths(source, out)
-    summary = Summary()
+    summary = Summary(output=out)
     done: set[str] = set()
     seen: set[str] = set()
 
@@ -223,21 +241,70 @@ def run_batch(source: Path, out: Path | None, jobs: int = 1, progress: bool | No
 
     show = sys.stderr.isatty() if progress is None else progress
     total = count_items(source) if show else None
-    if out is None:
-        _write(todo(), jobs, stream or sys.stdout, summary, show, total)
-        return summary
-    partial = partial_path(out)
-    kept: list[bytes] = []
-    if resume:
-        base = partial if partial.exists() else out
-        if base.exists():
-            kept, done = _valid_lines(base)
-    with partial.open("wb") as fh:
-        fh.writelines(kept)
-    with partial.open("a", encoding="utf-8") as fh:
-        _write(todo(), jobs, fh, summary, show, total, skip=len(kept))
-    os.replace(partial, out)
+    with _signals_stop_the_run(summary):
+        if out is None:
+            _write(todo(), jobs, stream or sys.stdout, summary, show, total)
+            return summary
+        partial = partial_path(out)
+        if resume and partial.exists():
+            # Continue the stopped run's own file: cut it after its last whole line, in
+            # place (rewriting it would put its finished articles at risk).
+            summary.kept, size, done = _valid_lines(partial)
+            with partial.open("r+b") as fh:
+                fh.truncate(size)
+        elif resume and out.exists():
+            summary.kept, size, done = _valid_lines(out)
+            _copy_start(out, partial, size)
+        else:
+            partial.write_bytes(b"")
+        with partial.open("a", encoding="utf-8") as fh:
+            _write(todo(), jobs, fh, summary, show, total, skip=summary.kept)
+        if summary.interrupted is None:
+            os.replace(partial, out)
     return summary
+
+
+def _copy_start(source: Path, target: Path, size: int) -> None:
+    with source.open("rb") as src, target.open("wb") as dst:
+        while size > 0:
+            chunk = src.read(min(size, 1 << 20))
+            if not chunk:
+                break
+            dst.write(chunk)
+            size -= len(chunk)
+
+
+class Stopped(Exception):
+    """A signal asked the run to stop (SIGTERM; SIGINT arrives as KeyboardInterrupt)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_stop_the_run(summary: Summary):
+    """SIGINT and SIGTERM stop the run between two articles, the same way: what is done
+    stays written and flushed, OUT is left as it was. Only the main thread can set
+    handlers (a server or a test may call run_batch from another)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, _frame):
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except KeyboardInterrupt:
+        summary.interrupted = signal.SIGINT
+    except Stopped as exc:
+        summary.interrupted = exc.signum
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _write(items: Iterator[Item], jobs: int, fh: TextIO, summary: Summary, show: bool,
@@ -250,7 +317,9 @@ def _write(items: Iterator[Item], jobs: int, fh: TextIO, summary: Summary, show:
                 summary.add(codes)
                 bar.update(1)
         except KeyboardInterrupt:
-            summary.interrupted = True
+            summary.interrupted = signal.SIGINT
+        except Stopped as exc:
+            summary.interrupted = exc.signum
 
 
 def _results(items: Iterator[Item], jobs: int) -> Iterator[str]:
@@ -259,13 +328,20 @@ def _results(items: Iterator[Item], jobs: int) -> Iterator[str]:
             yield process(item)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_warm) as pool:
+    # Ctrl-C at a terminal signals the whole process group: the workers too. It is the
+    # parent's to handle, so the workers start with SIGINT ignored (a disposition exec
+    # keeps, and Python then leaves alone), not only from their initializer on: a
+    # Ctrl-C while they import must not print their tracebacks.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = ctx.Pool(jobs, initializer=_warm)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with pool:
         yield from pool.imap(process, items, chunksize=4)
 
 
 def _warm() -> None:
-    import signal
-
     from .pipeline import warm
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle

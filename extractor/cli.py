@@ -176,7 +176,8 @@ def _shorten(sentence: str, width: int = 220) -> str:
               help="Where to write the JSON lines: a .jsonl path, or - for standard output.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-@click.option("--resume", is_flag=True, help="Keep OUTPUT and skip the ids already in it.")
+@click.option("--resume", is_flag=True,
+              help="Go on from a stopped run (OUTPUT.partial) or from OUTPUT: skip the ids already written.")
 @click.option("--vi", is_flag=True, help="The summary in Vietnamese.")
 @click.option("--csv", "csv_out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also write the figures as CSV here (one row a figure, with its article id), and the "
@@ -187,9 +188,11 @@ def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: b
           csv_out: Path | None, checks_out: Path | None) -> None:
     """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt/.html) into OUTPUT.
 
-    OUTPUT is written beside itself as OUTPUT.partial and renamed into place at the end,
-    so a run that fails or is interrupted never destroys it; it may not be the input.
-    Exit status 1 if any article gave no report, 2 for a bad path, 130 if interrupted."""
+    OUTPUT is written beside itself as OUTPUT.partial and renamed into place when every
+    article is done: a run that fails or is stopped (Ctrl-C, SIGTERM) leaves OUTPUT as it
+    was and its finished articles in OUTPUT.partial, for --resume. OUTPUT may not be the
+    input. Exit status 1 if any article gave no report, 2 for a bad path, 130 after
+    Ctrl-C (SIGINT), 143 after SIGTERM."""
     from .batch import run_batch
 
     if output == "-" and resume:
@@ -205,21 +208,30 @@ def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: b
     try:
         summary = run_batch(source, None if output == "-" else Path(output), jobs=jobs,
                             progress=progress, resume=resume)
+    except BrokenPipeError:
+        raise
     except ChisoError as exc:
         raise Refused(str(exc)) from None
     except OSError as exc:
         raise Refused(f"{exc.filename or output}: {exc.strerror or exc}") from None
     click.echo(summary.line(vi=vi), err=True)
+    if summary.interrupted:
+        # The CSVs are made from the finished output; the old ones stay with the old output.
+        if csv_out is not None:
+            click.echo(messages(vi)["csv_skipped"], err=True)
+        sys.exit(summary.exit_status)
     if csv_out is not None:
         from .interfaces.export import csv_from_jsonl
 
         try:
             rows = csv_from_jsonl(Path(output), csv_out, checks_out)
+        except KeyboardInterrupt:
+            # csv_from_jsonl writes beside its targets and renames at the end: they are whole.
+            click.echo(messages(vi)["csv_skipped"], err=True)
+            sys.exit(130)
         except OSError as exc:
             raise Refused(f"{exc.filename or csv_out}: {exc.strerror or exc}") from None
         click.echo(f"{csv_out}: {rows['figures']} figures; {checks_out}: {rows['checks']} checks", err=True)
-    if summary.interrupted:
-        sys.exit(130)
     if summary.failed:
         sys.exit(1)
 

@@ -12,3 +12,9 @@ def messages(vi: bool = False) -> dict:
 def messages_table() -> dict:
     """Both languages, for the web page (its language switch needs both)."""
     return load_patterns().table("messages")
+
+
+def counted(words: dict, key: str, n: int) -> str:
+    """The message KEY for a count N: KEY_one when N is 1 and the language has one
+    ("1 article", "1 claim"), else KEY."""
+    return words.get(f"{key}_one", words[key]) if n == 1 else words[key]

@@ -87,7 +87,7 @@ def test_batch_reports_duplicate_ids(tmp_path):
     _write_jsonl(src, [{"id": "a", "text": "Có 5 xã."}, {"id": "a", "text": "Có 6 xã."}])
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--no-progress"])
-    assert "1 duplicate ids (a)" in result.output
+    assert "1 duplicate id (a)" in result.output   # one: singular (issue 17)
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
 
 
@@ -108,8 +108,11 @@ def test_batch_interrupted_leaves_a_valid_file(tmp_path, monkeypatch):
     _write_jsonl(src, [{"id": str(i), "text": "Có 5 xã."} for i in range(5)])
     out = tmp_path / "out.jsonl"
     summary = batch_module.run_batch(src, out, jobs=1, progress=False)
-    assert summary.interrupted and summary.articles == 2
-    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["0", "1"]
+    assert summary.interrupted and summary.articles == 2 and summary.exit_status == 130
+    # No output from part of a run: the finished articles wait in the .partial for --resume.
+    assert not out.exists()
+    partial = batch_module.partial_path(out)
+    assert [json.loads(line)["id"] for line in partial.read_text(encoding="utf-8").splitlines()] == ["0", "1"]
 
 
 def test_batch_folder_reads_html_and_legacy_files(tmp_path):

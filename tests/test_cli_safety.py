@@ -107,25 +107,6 @@ def test_resume_after_a_killed_run_continues_its_partial_file(tmp_path):
     assert not partial_path(out).exists()
 
 
-def test_ctrl_c_leaves_a_valid_output(tmp_path):
-    src = tmp_path / "s.jsonl"
-    src.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT * 200}, ensure_ascii=False) + "\n"
-                           for i in range(400)), encoding="utf-8")
-    out = tmp_path / "o.jsonl"
-    proc = subprocess.Popen(CHISO + ["batch", str(src), "-o", str(out), "--no-progress"],
-                            stderr=subprocess.PIPE, text=True)
-    partial = out.with_name(out.name + ".partial")
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not partial.exists() or partial.stat().st_size < 1000):
-        time.sleep(0.1)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines and all(json.loads(line)["id"].startswith("a") for line in lines)
-    assert "interrupted" in err and not partial.exists()
-
-
 # --- streams and conventions ---------------------------------------------------------
 
 def test_batch_to_standard_output_streams_json_lines(tmp_path):
