@@ -44,14 +44,12 @@ browser:
 bench: install
 	@mkdir -p out
 	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 5 | tee out/bench.txt
-	$(PY) -m extractor.docs measured bench out/bench.txt
 
 # chiso serve with 2 workers under a bounded load on loopback (2,000 requests of bench
 # articles, 16 at a time): throughput, latency percentiles, errors, peak memory.
 bench-server: install
 	@mkdir -p out
 	$(PY) -m extractor.bench_server --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --requests 2000 --concurrency 16 --workers 2 | tee out/bench-server.txt
-	$(PY) -m extractor.docs measured bench-server out/bench-server.txt
 
 # The README's picture of the page: the browser test's view of a ✗ check on t02.
 screenshot: test-deps
@@ -67,7 +65,6 @@ eval: install
 	$(CHISO) eval corpus | tee -a out/eval.txt
 	@echo "bulletins (corpus/bulletins/):" | tee -a out/eval.txt
 	$(CHISO) eval corpus/bulletins | tee -a out/eval.txt
-	$(PY) -m extractor.docs measured eval out/eval.txt
 
 # The hand reviews of records on real text (corpus/reviews/records-sample-N.yaml) replayed
 # against today's output: correct/total per section, and the precision of what is still listed.
@@ -77,7 +74,6 @@ review-records: install
 	for n in 1 2 3; do echo "sample $$n:" | tee -a out/records.txt; \
 	  $(CHISO) review --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --records corpus/reviews/records-sample-$$n.yaml \
 	  | grep -v '^wrong:' | tee -a out/records.txt; done
-	$(PY) -m extractor.docs measured records out/records.txt
 
 # Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
 fuzz: test-deps
@@ -90,11 +86,12 @@ hostile: install
 	cat $(wildcard $(SHARED)/corpus/bench/baomoi-2017.jsonl) out/hostile.jsonl > out/robustness.jsonl
 	$(CHISO) batch out/robustness.jsonl -o out/robustness-reports.jsonl --jobs 2 --no-progress 2>&1 | tee out/hostile.txt
 	$(PY) -m extractor.hostile --measure | tee -a out/hostile.txt
-	$(PY) -m extractor.docs measured hostile out/hostile.txt
 
-# The README's examples, from chiso's own output (tests/test_readme.py keeps them honest).
+# The README's examples, from chiso's own output (tests/test_readme.py keeps them honest),
+# and the measurements the targets above left in out/. Measuring never touches the README:
+# only this target writes it.
 readme: install
-	$(PY) -m extractor.docs examples
+	$(PY) -m extractor.docs readme
 
 schema: install
 	$(CHISO) schema -o extractor/schema/report.schema.json

@@ -10,7 +10,7 @@ import click
 
 from .errors import ChisoError, NotText
 from .excerpt import around
-from .messages import messages
+from .messages import counted, messages
 
 
 class Refused(click.ClickException):
@@ -67,13 +67,28 @@ def _color(flag: bool | None) -> bool | None:
 
 
 class _Group(click.Group):
-    """Any ChisoError that reaches the top (a broken rules file, say) is one line and exit 2."""
+    """Any ChisoError that reaches the top (a broken rules file, say) is one line and exit 2;
+    a reader that closes the pipe (`chiso batch … -o - | head`) ends the run quietly."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ChisoError as exc:
             raise Refused(str(exc)) from None
+        except BrokenPipeError:
+            _closed_pipe()
+
+
+def _closed_pipe():
+    """What Unix tools do when the reader has gone: no message, the status of SIGPIPE
+    (128 + 13). Standard output is pointed at /dev/null first, so that Python's own flush
+    at exit does not complain about the same pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass            # stdout is no file (a test runner's buffer): nothing to flush into a pipe
+    sys.exit(141)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -118,12 +133,20 @@ def extract(sources: tuple[str, ...], article_id: str | None, pretty: bool, html
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a report for people; json: the report contract.")
 @click.option("--vi", is_flag=True, help="Everything in Vietnamese.")
-@click.option("--all/--problems", "show_all", default=True, help="Show every check, or only those not consistent.")
+@click.option("--problems", is_flag=True, help="Show only the inconsistent checks (✗).")
+@click.option("--unverified", is_flag=True, help="Show only the unverifiable checks (?); with --problems, both.")
+@click.option("--all", "show_all", is_flag=True, help="Show every check (the default).")
 @click.option("--html", is_flag=True, help="The input is an HTML page (implied for .html files).")
-def check(sources: tuple[str, ...], fmt: str, vi: bool, show_all: bool, html: bool) -> None:
+def check(sources: tuple[str, ...], fmt: str, vi: bool, problems: bool, unverified: bool, show_all: bool,
+          html: bool) -> None:
     """Redo the arithmetic of articles (FILE..., or -): ✓ consistent, ✗ inconsistent, ? unverifiable.
 
-    Exit status 1 when any claim is inconsistent, 2 when an input cannot be read."""
+    Every check by default; --problems the ✗ only, --unverified the ? only, both together
+    both. The count at the end is always of every check. Exit status 1 when any claim is
+    inconsistent, 2 when an input cannot be read."""
+    if show_all and (problems or unverified):
+        raise Refused("--all shows every check; it cannot be used with --problems or --unverified")
+    shown = _shown(problems, unverified)
     files = _sources(sources)
     inconsistent = False
     for source in files:
@@ -133,7 +156,7 @@ def check(sources: tuple[str, ...], fmt: str, vi: bool, show_all: bool, html: bo
         else:
             if len(files) > 1:
                 click.echo(click.style(f"== {source}", bold=True))
-            click.echo(render_checks(report, vi=vi, show_all=show_all))
+            click.echo(render_checks(report, vi=vi, shown=shown))
         inconsistent |= any(c.status == "inconsistent" for c in report.checks)
     if inconsistent:
         sys.exit(1)
@@ -142,13 +165,23 @@ def check(sources: tuple[str, ...], fmt: str, vi: bool, show_all: bool, html: bo
 _MARKS = {"consistent": ("✓", "green"), "inconsistent": ("✗", "red"), "unverifiable": ("?", "yellow")}
 
 
-def render_checks(report, vi: bool = False, show_all: bool = True) -> str:
-    """The human report of `chiso check`: one line a claim, with the figures quoted."""
+def _shown(problems: bool, unverified: bool) -> frozenset[str] | None:
+    """The statuses --problems and --unverified ask for; None: every check."""
+    statuses = {"inconsistent"} if problems else set()
+    if unverified:
+        statuses.add("unverifiable")
+    return frozenset(statuses) or None
+
+
+def render_checks(report, vi: bool = False, shown: frozenset[str] | None = None) -> str:
+    """The human report of `chiso check`: one line a claim, with the figures quoted; with
+    SHOWN, only the checks of those statuses (the count at the end is of every check, and
+    says what was left out)."""
     words = messages(vi)
     figures = {f.id: f for f in report.figures}
     lines = []
     for c in report.checks:
-        if not show_all and c.status == "consistent":
+        if shown is not None and c.status not in shown:
             continue
         mark, colour = _MARKS[c.status]
         quoted = ", ".join(f"“{figures[i].text}”" for i in c.figures if i in figures)
@@ -158,11 +191,18 @@ def render_checks(report, vi: bool = False, show_all: bool = True) -> str:
         spans = [(figures[i].start, figures[i].end) for i in c.figures if i in figures and figures[i].end > 0]
         if report.text is not None and spans:
             line, sentence = around(report.text, min(s for s, _ in spans), max(e for _, e in spans))
-            where = words["sentence"].format(n=(c.sentence or 0) + 1, line=line)
+            # The sentence's index as the JSON, the CSV and the API give it (from 0); the
+            # line, as editors count lines, from 1.
+            where = (words["sentence"].format(n=c.sentence, line=line) if c.sentence is not None
+                     else words["line"].format(line=line))
             lines.append(click.style(f"    {where}: {_shorten(sentence)}", dim=True))
         lines.append(f"    {c.message_vi if vi and c.message_vi else c.message}")
     counts = {s: sum(1 for c in report.checks if c.status == s) for s in _MARKS}
-    lines.append(words["claims"].format(n=len(report.checks), **counts))
+    total = counted(words, "claims", len(report.checks)).format(n=len(report.checks), **counts)
+    if shown is not None:
+        key = {frozenset({"inconsistent"}): "shown_problems", frozenset({"unverifiable"}): "shown_unverified"}
+        total += "; " + words[key.get(shown, "shown_problems_unverified")]
+    lines.append(total)
     return "\n".join(lines)
 
 
@@ -259,12 +299,49 @@ def serve(host: str, port: int, workers: int, timeout: float, max_body: int, max
     from .interfaces import logs
     from .interfaces.server import Settings, create_app
 
+    # Before anything starts: uvicorn would start the app (and log that it did) and only
+    # then fail to bind, with its own exit status.
+    _port_is_free(host, port)
     app = create_app(Settings(workers=workers, timeout=timeout, max_body=max_body, max_batch_body=max_batch_body))
+    base = f"http://{_url_host(host)}:{port}" if port else f"http://{_url_host(host)}:PORT (the log says which)"
+    click.echo(f"chiso serve: the page at {base}/ and the API at {base}/docs (Ctrl-C stops)", err=True)
     try:
         uvicorn.run(app, host=host, port=port, log_config=logs.config(log_level), access_log=False,
                     timeout_graceful_shutdown=5)
     except OSError as exc:
         raise Refused(f"{host}:{port}: {exc.strerror or exc}") from None
+
+
+def _url_host(host: str) -> str:
+    if host in ("0.0.0.0", "::"):
+        return "127.0.0.1"          # reachable from this machine; the others use its address
+    return f"[{host}]" if ":" in host else host
+
+
+def _port_is_free(host: str, port: int) -> None:
+    """Refuse, in one line, an address that cannot be listened on; a port in use names a
+    free one to try."""
+    import errno
+    import socket
+
+    def bind(p: int) -> None:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)    # as uvicorn binds
+            s.bind((host, p))
+
+    try:
+        bind(port)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise Refused(f"{host}:{port}: {exc.strerror or exc}") from None
+        for other in range(port + 1, min(port + 100, 65536)):
+            try:
+                bind(other)
+            except OSError:
+                continue
+            raise Refused(f"port {port} is in use; try --port {other}") from None
+        raise Refused(f"port {port} is in use; try another --port") from None
 
 
 @main.command("html")

@@ -10,7 +10,9 @@ The README marks each generated block:
 real output (tests/test_readme.py fails when they have drifted); `python -m
 extractor.docs measured NAME FILE [README]` puts the output of a measuring run
 (`make eval`, `make bench`, `make hostile`) into block NAME, with the command and the
-date.
+date the file was written. The measuring targets write to out/ only, so that measuring
+leaves the checkout clean; `make readme` (`python -m extractor.docs readme`) writes the
+examples and every measurement found in out/ into the README.
 """
 from __future__ import annotations
 
@@ -30,6 +32,10 @@ CHECK_EXAMPLE = ("Tổng chi đạt 106.376 tỷ đồng, trong đó chi đầu 
                  "đồng và chi trả nợ 26.361 tỷ đồng. Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.")
 MEASURED = {"eval": "make eval", "bench": "make bench", "hostile": "make hostile", "bench-server": "make bench-server",
             "records": "make review-records"}
+# Where each measuring target leaves its output.
+OUT = README.parent / "out"
+OUT_FILES = {"eval": "eval.txt", "bench": "bench.txt", "hostile": "hostile.txt", "bench-server": "bench-server.txt",
+             "records": "records.txt"}
 
 
 def _block(name: str) -> regex.Pattern:
@@ -72,15 +78,30 @@ def write_examples(readme: Path = README) -> None:
 
 def write_measured(name: str, output: Path, readme: Path = README) -> None:
     lines = [line for line in output.read_text(encoding="utf-8").splitlines() if line.strip()]
-    body = (f"`{MEASURED[name]}`, {datetime.date.today().isoformat()}:\n\n```\n" + "\n".join(lines) + "\n```\n")
+    day = datetime.date.fromtimestamp(output.stat().st_mtime).isoformat()    # when it was measured
+    body = f"`{MEASURED[name]}`, {day}:\n\n```\n" + "\n".join(lines) + "\n```\n"
     readme.write_text(replace(readme.read_text(encoding="utf-8"), name, body), encoding="utf-8")
+
+
+def write_readme(readme: Path = README, out: Path = OUT) -> list[str]:
+    """The examples, and each measurement out/ holds; the names of those written."""
+    write_examples(readme)
+    written = []
+    for name, file in OUT_FILES.items():
+        if (out / file).is_file():
+            write_measured(name, out / file, readme)
+            written.append(name)
+    return written
 
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if args[:1] == ["examples"]:
+    if args[:1] == ["readme"]:
+        names = write_readme()
+        print(f"README.md: the examples, and the measurements of {', '.join(names) or 'nothing yet (out/ is empty)'}")
+    elif args[:1] == ["examples"]:
         write_examples(Path(args[1]) if len(args) > 1 else README)
     elif args[:1] == ["measured"] and len(args) >= 3 and args[1] in MEASURED:
         write_measured(args[1], Path(args[2]), Path(args[3]) if len(args) > 3 else README)
     else:
-        raise SystemExit("usage: python -m extractor.docs examples [README] | measured {eval,bench,hostile,bench-server,records} FILE [README]")
+        raise SystemExit("usage: python -m extractor.docs readme | examples [README] | measured {eval,bench,hostile,bench-server,records} FILE [README]")

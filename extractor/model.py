@@ -81,7 +81,7 @@ class Figure(_Record):
     qualifier: Optional[Qualifier] = None
     subject: Optional[str] = Field(default=None, description="the noun phrase the figure is about, where cheap to find")
     year: Optional[int] = Field(default=None, description="the year the text sets for the figure")
-    sentence: int = Field(description="index of the sentence, from 0")
+    sentence: int = Field(description="index of the sentence, from 0 (as the CLI, the CSV and the page count them)")
     rule: str = Field(description="name of the pattern rule that produced the figure")
     # ratio
     numerator: Optional[JsonNumber] = None
@@ -154,7 +154,8 @@ class Check(_Record):
     evidence: Optional[dict[str, Any]] = Field(
         default=None, description="how the text relates the figures: link, cue, complete, same_measure …")
     reason: Optional[str] = Field(default=None, description="unverifiable: why (no_total, partial_list, unit_mismatch …)")
-    sentence: Optional[int] = Field(default=None, description="the sentence the verdict is read from (the last one it uses)")
+    sentence: Optional[int] = Field(default=None, description="index, from 0, of the sentence the verdict is read from (the last one it uses); "
+                                    "the CLI, the CSV and the page count sentences the same way")
 
 
 class ErrorEntry(_Record):
