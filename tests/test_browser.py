@@ -321,9 +321,17 @@ def test_upload_of_a_tcvn3_file(page, tmp_path):
     assert page.is_visible("#notes")
     notes = page.eval_on_selector_all("#notes-list .note", """ns => ns.map(n => [
         n.querySelector(".note-code").textContent, n.querySelector(".note-message").textContent])""")
-    assert ["E006", error_entry("E006", "TCVN3")["message"]] in notes
+    # in the page's language: the code's words from the table, the detail as the report has it
+    english = error_entry("E006", "TCVN3")["message"]
+    assert english.startswith(web("en", "codes")["E006"] + ": ")
+    assert ["E006", web("vi", "codes")["E006"] + ": TCVN3"] in notes
+    page.click('#lang-switch button[data-lang="en"]')
+    notes = page.eval_on_selector_all("#notes-list .note", """ns => ns.map(n => [
+        n.querySelector(".note-code").textContent, n.querySelector(".note-message").textContent])""")
+    assert ["E006", english] in notes
     for e in decoded.errors:
         assert [e["code"], e["message"]] in notes
+    page.click('#lang-switch button[data-lang="vi"]')
     report, _, _ = report_and_json(text, article_id)
     assert_marks(page, report, text)
     assert_checks(page, report, "vi")
@@ -337,23 +345,114 @@ def test_errors_are_shown_and_the_page_stays_usable(page, t02):
     assert page.is_visible("#error")
     assert page.text_content("#error .error-text") == web("vi", "error_empty")
 
-    # larger than the server's limit: 413, in the page's words and the server's
+    # larger than the server's limit: refused before it is sent, saying what to do
     sentence = "Doanh thu tăng 5% so với cùng kỳ năm trước. "
     big = sentence * (MAX_BODY // len(sentence.encode("utf-8")) + 10)
-    assert len(json.dumps({"text": big}, ensure_ascii=False).encode("utf-8")) > MAX_BODY
-    assert analyse(page, big, "big") == "error"
-    assert page.is_visible("#error")
-    assert page.text_content("#error .error-text") == web("vi", "error_http").replace("{status}", "413")
-    assert str(MAX_BODY) in page.text_content("#error .error-detail")
-    assert page.is_enabled("#analyse") and page.is_enabled("#input-file")
-    page.click('#lang-switch button[data-lang="en"]')        # the page's words follow the language
-    assert page.text_content("#error .error-text") == web("en", "error_http").replace("{status}", "413")
+    size = len(json.dumps({"text": big, "id": "big", "html": False}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8"))
+    assert size > MAX_BODY
+    page.fill("#input-text", big)
+    page.fill("#input-id", "big")
+    asked = len(watched_requests(page))
+    page.click("#analyse")
+    assert wait_state(page, "error") == "error"
+    assert watched_requests(page)[asked:] == []                 # the server was not asked
+    for lang in ("vi", "en"):                                    # the page's words follow the language
+        page.click(f'#lang-switch button[data-lang="{lang}"]')
+        shown = page.text_content("#error .error-text")
+        assert shown == web(lang, "error_too_large").replace("{size}", str(size)).replace("{limit}", str(MAX_BODY))
+        assert "chiso extract" in shown and "--max-body" in shown
     page.click('#lang-switch button[data-lang="vi"]')
+    assert page.is_enabled("#analyse") and page.is_enabled("#input-file")
 
     # and it still works
     assert analyse(page, t02["text"], "t02") == "ready"
     assert page.is_hidden("#error") and page.text_content("#error") == ""
     assert_marks(page, t02["report"], t02["text"])
+
+
+def watched_requests(page) -> list[str]:
+    """The API requests the page made so far (performance entries: no fixture needed)."""
+    return page.evaluate("""() => performance.getEntriesByType("resource")
+        .map(e => e.name).filter(n => n.includes("/v1/"))""")
+
+
+def article_state(page) -> dict:
+    return page.evaluate("""() => ({
+        id: document.getElementById("input-id").value,
+        file: document.getElementById("file-name").textContent,
+        results: !document.getElementById("results").hidden,
+        article: document.getElementById("article").textContent,
+        text: document.getElementById("input-text").value })""")
+
+
+def open_file(page, path: Path) -> str:
+    with page.expect_response(lambda r: "/v1/" in r.url):
+        page.set_input_files("#input-file", str(path))
+    return wait_state(page, "ready", "error")
+
+
+def test_a_new_file_or_a_new_paste_is_a_new_article(page, t02, tmp_path):
+    first, second = tmp_path / "bai-mot.txt", tmp_path / "bai-hai.txt"
+    first.write_text(t02["text"], encoding="utf-8")
+    other = read(T07)
+    second.write_text(other, encoding="utf-8")
+    page.fill("#input-id", "")
+
+    assert open_file(page, first) == "ready"
+    assert article_state(page)["id"] == "bai-mot"
+    # a second file names itself: the field, the file name, the report and its download
+    assert open_file(page, second) == "ready"
+    now = article_state(page)
+    assert (now["id"], now["file"], now["article"]) == ("bai-hai", "bai-hai.txt", other)
+    with page.expect_download() as info:
+        page.click("#download-json")
+    assert info.value.suggested_filename == "bai-hai.json"
+    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["id"] == "bai-hai"
+
+    # a paste over the whole text is another article: the file's id and name go
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=page.url.rstrip("/"))
+    page.evaluate("text => navigator.clipboard.writeText(text)", "Doanh thu tăng 5% so với năm trước.")
+    page.focus("#input-text")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Control+V")
+    page.wait_for_function("() => document.getElementById('input-text').value.startsWith('Doanh thu')")
+    now = article_state(page)
+    assert (now["id"], now["file"]) == ("", "")
+
+    # so does emptying the text; an id typed by hand stays
+    assert open_file(page, first) == "ready"
+    page.fill("#input-text", "")
+    assert (article_state(page)["id"], article_state(page)["file"]) == ("", "")
+    assert open_file(page, first) == "ready"
+    page.fill("#input-id", "typed")
+    page.fill("#input-text", "")
+    assert article_state(page)["id"] == "typed"
+
+
+def test_an_error_clears_the_old_result(page, t02, tmp_path):
+    show_t02(page, t02)
+    assert article_state(page)["results"]
+    fake = tmp_path / "khong-phai-van-ban.txt"
+    fake.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 20)
+    assert open_file(page, fake) == "error"
+    now = article_state(page)
+    assert not now["results"] and page.is_hidden("#results")
+    # the server's error in the page's words, by its code; its English detail in English only
+    assert page.text_content("#error .error-text") == web("vi", "server_errors")["not_text"]
+    assert page.locator("#error .error-detail").count() == 0
+    page.click('#lang-switch button[data-lang="en"]')
+    assert page.text_content("#error .error-text") == web("en", "server_errors")["not_text"]
+    assert "PDF" in page.text_content("#error .error-detail")
+    page.click('#lang-switch button[data-lang="vi"]')
+    # an unreadable kind of file clears it too
+    show_t02(page, t02)
+    odd = tmp_path / "bang.csv"
+    odd.write_text("a,b\n1,2\n", encoding="utf-8")
+    page.set_input_files("#input-file", str(odd))
+    assert wait_state(page, "error") == "error"
+    assert page.text_content("#error .error-text") == web("vi", "error_file_type")
+    assert page.is_hidden("#results")
 
 
 def test_a_hostile_text_stays_text(page, watched, server):
@@ -378,9 +477,13 @@ def test_a_hostile_text_stays_text(page, watched, server):
 
 
 def test_server_log(server, watched):
-    """Each request is one JSON line (the page's own among them); none an internal error."""
+    """Each request is one JSON line (the page's own among them); none an internal error.
+
+    The one line for people is the start line that says where the page is."""
     events = server.log_events()
-    assert not [e for e in events if "unparsed" in e or e.get("event") == "internal_error"], server.log()[-2000:]
+    human = [e["unparsed"] for e in events if "unparsed" in e]
+    assert len(human) == 1 and human[0].startswith("chiso serve: the page at " + server.url), human
+    assert not [e for e in events if e.get("event") == "internal_error"], server.log()[-2000:]
     requests = [e for e in events if e.get("event") == "request"]
     assert {(e["method"], e["path"], e["status"]) for e in requests} >= {
         ("GET", "/", 200), ("GET", "/static/chiso.js", 200), ("GET", "/static/chiso.css", 200)}
@@ -389,6 +492,10 @@ def test_server_log(server, watched):
 
 
 # --- static mode ----------------------------------------------------------------------
+
+def counts_of(report: dict) -> dict:
+    return {s: sum(c["status"] == s for c in report["checks"]) for s in ("inconsistent", "unverifiable", "consistent")}
+
 
 def test_static_report_offline(browser, tmp_path):
     names = [str(p.relative_to(ROOT)) for p in (T02, T07)]
@@ -423,9 +530,19 @@ def test_static_report_offline(browser, tmp_path):
             expected.append({"text": read(path), "report": report_of_json(line), "raw": line, "obj": obj})
 
         nav = page.eval_on_selector_all("#articles-nav button", """bs => bs.map(b => [
-            b.textContent, b.dataset.index, b.getAttribute("aria-pressed")])""")
+            b.querySelector(".article-tab-name").textContent, b.dataset.index, b.getAttribute("aria-pressed")])""")
         # the switcher names each article by its file name, not the path it was given by
         assert nav == [[Path(names[0]).name, "0", "true"], [Path(names[1]).name, "1", "false"]]
+        # and shows what each holds, ✗ first, in words for a screen reader
+        for n, article in enumerate(expected):
+            counts = {s: sum(c["status"] == s for c in article["report"]["checks"])
+                      for s in ("inconsistent", "unverifiable", "consistent")}
+            tab = page.locator(f'#articles-nav button[data-index="{n}"]')
+            shown = tab.locator(".article-tab-count").evaluate_all("cs => cs.map(c => c.textContent)")
+            assert shown == [f"✗{counts['inconsistent']}", f"?{counts['unverifiable']}", f"✓{counts['consistent']}"]
+            words = web("vi", "article_counts").format(name=Path(names[n]).name, **counts)
+            assert tab.get_attribute("aria-label") == words
+        assert counts_of(expected[0]["report"])["inconsistent"] > 0
 
         for n, article in enumerate(expected):
             if n:

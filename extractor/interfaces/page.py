@@ -52,16 +52,17 @@ def _json_in_script(text: str) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
-def _config(mode: str) -> str:
-    config = {"mode": mode, "version": chiso_version(), "messages": messages_table()}
+def _config(mode: str, **extra) -> str:
+    config = {"mode": mode, "version": chiso_version(), "messages": messages_table(), **extra}
     data = json.dumps(config, ensure_ascii=False)
     return f'<script type="application/json" id="chiso-config">{_json_in_script(data)}</script>'
 
 
-@lru_cache(maxsize=1)
-def server_page() -> str:
-    """The page at /: assets by URL, the articles come from the API."""
-    return asset("index.html").decode("utf-8").replace(_DATA_MARK, _config("server"))
+@lru_cache(maxsize=4)
+def server_page(max_body: int | None = None) -> str:
+    """The page at /: assets by URL, the articles come from the API. With the server's
+    body limit, so that the page refuses a paste over it before sending it."""
+    return asset("index.html").decode("utf-8").replace(_DATA_MARK, _config("server", max_body=max_body))
 
 
 def static_page(articles: list[Article]) -> str:

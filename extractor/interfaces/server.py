@@ -246,7 +246,7 @@ def create_app(settings: Settings | None = None) -> fastapi.FastAPI:
 
     @app.get("/", include_in_schema=False)
     async def page() -> HTMLResponse:
-        return HTMLResponse(server_page())
+        return HTMLResponse(server_page(settings.max_body))
 
     @app.get("/static/{name}", include_in_schema=False)
     async def static(name: str) -> Response:
@@ -321,8 +321,12 @@ def _error_report(article_id: str, code: str, detail: str) -> str:
 
 
 class BodyTooLarge(Exception):
-    def __init__(self, limit: int):
-        super().__init__(f"the body is larger than the limit of {limit} bytes")
+    """The message says what to do: the command line has no limit, the server's is an option."""
+
+    def __init__(self, limit: int, option: str = "--max-body"):
+        super().__init__(f"the body is larger than the limit of {limit} bytes; "
+                         f"`chiso extract FILE` reads an article of any size, "
+                         f"and `chiso serve {option} N` raises this server's limit")
 
 
 class LimitsAndLogs:
@@ -340,7 +344,9 @@ class LimitsAndLogs:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = self.settings.max_batch_body if scope["path"] == "/v1/batch" else self.settings.max_body
+        batch = scope["path"] == "/v1/batch"
+        limit = self.settings.max_batch_body if batch else self.settings.max_body
+        option = "--max-batch-body" if batch else "--max-body"
         request_id = _header(scope, b"x-request-id") or uuid.uuid4().hex[:16]
         scope["chiso_request_id"] = request_id
         began, seen, status, sent, started = time.perf_counter(), 0, 500, 0, False
@@ -351,7 +357,7 @@ class LimitsAndLogs:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise BodyTooLarge(limit)
+                    raise BodyTooLarge(limit, option)
             return message
 
         async def send_with_id(message):
@@ -366,7 +372,7 @@ class LimitsAndLogs:
         try:
             declared = _header(scope, b"content-length")
             if declared and declared.isdigit() and int(declared) > limit:
-                await error_response(413, "too_large", str(BodyTooLarge(limit)))(scope, receive, send_with_id)
+                await error_response(413, "too_large", str(BodyTooLarge(limit, option)))(scope, receive, send_with_id)
             else:
                 await self.app(scope, counted_receive, send_with_id)
         except Exception as exc:  # noqa: BLE001 - logged here, answered as JSON, never a traceback to the client

@@ -43,6 +43,8 @@
     error: null,       // what #error shows: {key, values, detail}
     detailsShown: null, // id of the item #details shows ("" for none)
     decoded: null,     // server mode: {text, errors} from the last file read
+    fromFile: null,    // server mode: {id, html} the last file set, reset when its text goes
+    maxBody: null,     // server mode: the server's limit on one request, in bytes
     request: 0,        // server mode: counter, so a late answer never replaces a newer one
   };
 
@@ -63,6 +65,13 @@
     if (typeof text !== "string") text = lookup(table("en").web, key);
     if (typeof text !== "string") text = key;
     return values ? fill(text, values) : text;
+  }
+
+  /** A count in words: KEY_one for 1 where the language has it (as messages.counted does). */
+  function counted(key, n, values) {
+    const one = key + "_one";
+    const useOne = n === 1 && typeof lookup(table(state.lang).web, one) === "string";
+    return t(useOne ? one : key, Object.assign({ n }, values || {}));
   }
 
   function fill(template, values) {
@@ -113,6 +122,7 @@
     if (remember) rememberLang(lang);
     applyStaticLabels();
     renderError();
+    if (state.mode === "static") renderArticlesNav(); // the tabs' labels
     if (state.view) renderView({ keepScroll: true });
   }
 
@@ -427,7 +437,7 @@
       box.append(el("span", "summary-total", t("summary_none")));
       return;
     }
-    box.append(el("span", "summary-total", t("summary_checks", { n: checks.length })));
+    box.append(el("span", "summary-total", counted("summary_checks", checks.length)));
     const counts = statusCounts(checks);
     for (const status of ["consistent", "inconsistent", "unverifiable"]) {
       const pill = el("span", "pill");
@@ -469,13 +479,23 @@
     return el("span", "legend-breakdown", "(" + parts.join(", ") + ")");
   }
 
+  /** A note in the page's language: the code's words from the table, then what the
+   * report adds after them ("…: windows-1258"), which is data, not prose. */
+  function noteMessage(note) {
+    const message = note.message || "";
+    const english = lookup(table("en").web, "codes." + note.code);
+    if (typeof english !== "string" || !message.startsWith(english)) return message;
+    const rest = message.slice(english.length);
+    return t("codes." + note.code) + rest;
+  }
+
   function renderNotes(view) {
     const box = $("notes");
     const list = $("notes-list");
     list.replaceChildren();
     for (const note of view.notes) {
       const li = el("li", "note");
-      li.append(el("code", "note-code", note.code || ""), " ", el("span", "note-message", note.message || ""));
+      li.append(el("code", "note-code", note.code || ""), " ", el("span", "note-message", noteMessage(note)));
       list.append(li);
     }
     box.hidden = view.notes.length === 0;
@@ -882,6 +902,7 @@
    * changes), with the server's message (English) as detail. */
   function showError(error) {
     state.error = error;
+    if (error && error.clearsView) clearView();
     renderError();
     setBusy(false); // the controls are usable again before the state says so
     document.body.dataset.state = "error";
@@ -893,7 +914,25 @@
     box.replaceChildren();
     if (!e) return;
     box.append(el("span", "error-text", t(e.key, e.values)));
-    if (e.detail) box.append(" ", el("span", "error-detail", e.detail));
+    // The server's own message is English: beside its translation in English only,
+    // alone where the page has no words for the code.
+    const ownWords = e.key !== "error_http";
+    if (e.detail && (state.lang === "en" || !ownWords)) box.append(" ", el("span", "error-detail", e.detail));
+  }
+
+  /** What belonged to the previous input leaves the screen with it. */
+  function clearView() {
+    state.view = null;
+    state.selection = null;
+    state.pointed = null;
+    hideTooltip();
+    $("results").hidden = true;
+    $("notes").hidden = true;
+  }
+
+  /** An error about the input just given: the old result is not left under it. */
+  function inputError(error) {
+    return Object.assign({ clearsView: true }, error);
   }
 
   function clearError() {
@@ -956,15 +995,28 @@
     });
   }
 
-  /** An error answer: the HTTP status in the page's words, the API's own message
-   * ({"error": {"message"}}) as detail where there is one. */
+  /** An error answer in the page's words by the API's code ({"error": {"code",
+   * "message"}}), the server's message as detail; the HTTP status where the code is
+   * unknown or the answer is not the API's. */
   async function httpError(response) {
     let detail = null;
+    let code = null;
     try {
       const data = JSON.parse(await response.text());
       if (data && data.error && typeof data.error.message === "string") detail = data.error.message;
+      if (data && data.error && typeof data.error.code === "string") code = data.error.code;
     } catch (e) { /* not the API's JSON: the status alone */ }
+    const known = code && typeof lookup(table("en").web, "server_errors." + code) === "string";
+    const requestId = response.headers.get("x-request-id");
+    if (known && code === "internal" && requestId) detail = (detail || "") + " (" + requestId + ")";
+    if (known) return { key: "server_errors." + code, detail };
     return { key: "error_http", values: { status: response.status }, detail };
+  }
+
+  /** Too big for this server, said before sending it (the server would answer 413). */
+  function tooLarge(size) {
+    return state.maxBody && size > state.maxBody
+      ? inputError({ key: "error_too_large", values: { size, limit: state.maxBody } }) : null;
   }
 
   /** Busy: the controls wait. Not busy leaves the state to the caller (ready or error). */
@@ -991,23 +1043,25 @@
 
   async function analyse() {
     const text = $("input-text").value;
-    if (!text.trim()) { showError({ key: "error_empty" }); return; }
+    if (!text.trim()) { showError(inputError({ key: "error_empty" })); return; }
     const id = $("input-id").value.trim();
     const request = { text, id: id || null, html: $("input-html").checked };
     const ticket = ++state.request;
+    const refused = tooLarge(new TextEncoder().encode(JSON.stringify(request)).length);
+    if (refused) { showError(refused); return; }
     clearError();
     setBusy(true, t("busy"));
     try {
       const response = await postJson("v1/extract", request);
       if (ticket !== state.request) return;
-      if (!response.ok) { showError(await httpError(response)); return; }
+      if (!response.ok) { showError(inputError(await httpError(response))); return; }
       const raw = await response.text();
       let report;
-      try { report = parseReport(raw); } catch (e) { showError({ key: "error_bad_report" }); return; }
+      try { report = parseReport(raw); } catch (e) { showError(inputError({ key: "error_bad_report" })); return; }
       const shown = typeof report.source_text === "string" ? report.source_text : text;
       showView({ report, raw, text: shown, request, notes: notesFor(text, report) });
     } catch (e) {
-      if (ticket === state.request) showError({ key: "error_network" });
+      if (ticket === state.request) showError(inputError({ key: "error_network" }));
     } finally {
       if (ticket === state.request) setBusy(false);
     }
@@ -1022,10 +1076,13 @@
    * text goes into the textarea, then it is analysed. */
   async function readFile(file) {
     const ext = extensionOf(file.name);
-    if (!["txt", "html", "htm"].includes(ext)) { showError({ key: "error_file_type" }); return; }
+    forgetFile();
+    $("file-name").textContent = file.name;
+    if (!["txt", "html", "htm"].includes(ext)) { showError(inputError({ key: "error_file_type" })); return; }
+    const refused = tooLarge(file.size);
+    if (refused) { showError(refused); return; }
     const ticket = ++state.request;
     clearError();
-    $("file-name").textContent = file.name;
     setBusy(true, t("reading_file", { name: file.name }));
     try {
       const bytes = await file.arrayBuffer();
@@ -1033,22 +1090,55 @@
         method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: bytes,
       });
       if (ticket !== state.request) return;
-      if (!response.ok) { showError(await httpError(response)); setBusy(false); return; }
+      if (!response.ok) { showError(inputError(await httpError(response))); setBusy(false); return; }
       const data = await response.json();
       const text = typeof data.text === "string" ? data.text : "";
       state.decoded = { text, errors: Array.isArray(data.errors) ? data.errors : [] };
       $("input-text").value = text;
-      $("input-html").checked = ext === "html" || ext === "htm";
-      if (!$("input-id").value.trim()) $("input-id").value = file.name.replace(/\.[^.]+$/, "");
+      // The file's own id and kind: a file read before must not name this one.
+      const id = file.name.replace(/\.[^.]+$/, "");
+      const html = ext === "html" || ext === "htm";
+      $("input-id").value = id;
+      $("input-html").checked = html;
+      state.fromFile = { id, html };
     } catch (e) {
-      if (ticket === state.request) { showError({ key: "error_network" }); setBusy(false); }
+      if (ticket === state.request) { showError(inputError({ key: "error_network" })); setBusy(false); }
       return;
     }
     setBusy(false);
     await analyse();
   }
 
-  function initServerMode() {
+  /** The text no longer comes from the file read last: what the file set goes with it
+   * (an id the user typed stays). */
+  function forgetFile() {
+    const from = state.fromFile;
+    if (from) {
+      if ($("input-id").value === from.id) $("input-id").value = "";
+      if (from.html) $("input-html").checked = false;
+    }
+    state.fromFile = null;
+    state.decoded = null;
+    $("file-name").textContent = "";
+  }
+
+  /** A paste or drop over the whole text, or a text emptied, is a new article. */
+  function watchText() {
+    const box = $("input-text");
+    let replacesAll = false;
+    box.addEventListener("beforeinput", (event) => {
+      const all = box.selectionStart === 0 && box.selectionEnd === box.value.length;
+      replacesAll = all && /^insertFrom(Paste|Drop)/.test(event.inputType || "");
+    });
+    box.addEventListener("input", () => {
+      if (replacesAll || !box.value.trim()) forgetFile();
+      replacesAll = false;
+    });
+  }
+
+  function initServerMode(config) {
+    state.maxBody = Number.isInteger(config.max_body) && config.max_body > 0 ? config.max_body : null;
+    watchText();
     const form = $("input-form");
     form.hidden = false;
     form.addEventListener("submit", (event) => { event.preventDefault(); analyse(); });
@@ -1108,6 +1198,14 @@
     });
   }
 
+  /** ✗/✓/? counts of one embedded report; null if it cannot be read. */
+  function articleCounts(entry) {
+    if (entry.counts === undefined) {
+      try { entry.counts = statusCounts(parseReport(entry.raw).checks); } catch (e) { entry.counts = null; }
+    }
+    return entry.counts;
+  }
+
   function renderArticlesNav() {
     const nav = $("articles-nav");
     nav.replaceChildren();
@@ -1118,10 +1216,25 @@
     heading.textContent = t("articles_nav");
     nav.append(heading);
     state.articles.forEach((entry, n) => {
-      const b = el("button", "article-tab", entry.article.name || String(n + 1));
+      const name = entry.article.name || String(n + 1);
+      const b = el("button", "article-tab", el("span", "article-tab-name", name));
+      const counts = articleCounts(entry);
+      if (counts) {
+        // ✗ first: the article an editor must open is seen in the bar.
+        for (const status of STATUS_ORDER) {
+          const c = el("span", "article-tab-count", SYMBOLS[status] + counts[status]);
+          c.dataset.status = status;
+          c.dataset.count = String(counts[status]);
+          c.setAttribute("aria-hidden", "true");
+          b.append(" ", c);
+        }
+        b.setAttribute("aria-label", t("article_counts", Object.assign({ name }, counts)));
+      }
       b.type = "button";
       b.dataset.index = String(n);
-      b.setAttribute("aria-pressed", "false");
+      const on = n === state.current;
+      b.setAttribute("aria-pressed", String(on));
+      if (on) b.setAttribute("aria-current", "true");
       b.addEventListener("click", () => showStaticArticle(n));
       nav.append(b);
     });
@@ -1277,7 +1390,7 @@
     wireDetails();
     wireGlobal();
     setLang(storedLang() || "vi", false);
-    if (state.mode === "static") initStaticMode(); else initServerMode();
+    if (state.mode === "static") initStaticMode(); else initServerMode(config);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
