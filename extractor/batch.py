@@ -39,6 +39,35 @@ class Item:
 
 
 SUFFIXES = (".txt", ".html", ".htm")
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def is_article_file(source: Path) -> bool:
+    """A single .txt/.html file given as SOURCE: one article, as in a folder of them."""
+    return source.is_file() and source.suffix.lower() in SUFFIXES
+
+
+def looks_like_json_lines(raw: bytes, name: str = "") -> bool:
+    """Articles one a line: a .jsonl/.ndjson name, or a start (64 KB) whose every
+    complete non-blank line is a JSON object with a "text" string. An article in prose
+    is never that, so the test cannot take one for the other."""
+    if Path(name).suffix.lower() in JSON_LINES_SUFFIXES:
+        return True
+    head = raw[:65536]
+    lines = head.splitlines()
+    if len(head) == 65536 and lines:
+        lines = lines[:-1]              # the last line may be cut at the 64 KB
+    lines = [line for line in lines if line.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        try:
+            obj = json.loads(line.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError):
+            return False
+        if not (isinstance(obj, dict) and isinstance(obj.get("text"), str)):
+            return False
+    return True
 
 
 def count_items(source: Path) -> int | None:
@@ -46,6 +75,8 @@ def count_items(source: Path) -> int | None:
     non-blank lines of a .jsonl, the article files of a folder."""
     if source.is_dir():
         return sum(1 for _ in _article_files(source)[0])
+    if is_article_file(source):
+        return 1
     n = 0
     with source.open("rb") as fh:
         for raw in fh:
@@ -67,14 +98,19 @@ def _article_files(folder: Path) -> tuple[list[Path], list[Path]]:
 
 def read_items(source: Path, passed_over: list[str] | None = None) -> Iterator[Item]:
     """The articles of SOURCE in order. A folder's ids are the paths below it without the
-    extension ("a", "2017/b"); files with other extensions go to `passed_over`."""
+    extension ("a", "2017/b"); files with other extensions go to `passed_over`. A single
+    .txt/.html file is one article, its id the file's name without the extension; any
+    other file is JSON Lines."""
     if source.is_dir():
         articles, passed = _article_files(source)
         if passed_over is not None:
             passed_over.extend(str(p.relative_to(source)) for p in passed)
         for path in articles:
             aid = path.relative_to(source).with_suffix("").as_posix()
-            yield Item(aid, raw=path.read_bytes(), html=path.suffix.lower() != ".txt")
+            yield _file_item(aid, path)
+        return
+    if is_article_file(source):
+        yield _file_item(source.stem, source)
         return
     if not source.exists():
         raise InputError(f"{source}: no such file or folder")
@@ -82,6 +118,10 @@ def read_items(source: Path, passed_over: list[str] | None = None) -> Iterator[I
         for lineno, raw in enumerate(fh, start=1):
             if raw.strip():
                 yield item_of_line(raw, lineno)
+
+
+def _file_item(aid: str, path: Path) -> Item:
+    return Item(aid, raw=path.read_bytes(), html=path.suffix.lower() != ".txt")
 
 
 def item_of_line(raw: bytes, lineno: int) -> Item:

@@ -52,10 +52,23 @@ def _report_of(source: str, article_id: str | None, html: bool):
             raw, name, is_html = path.read_bytes(), path.stem, path.suffix.lower() in (".html", ".htm")
     except OSError as exc:
         raise Refused(f"{source}: {exc.strerror or exc}") from None
+    _refuse_json_lines(source, raw)
     try:
         return extract_bytes(raw, article_id or name, html=html or is_html)
     except NotText as exc:
         raise Refused(f"{'standard input' if source == '-' else source}: {exc}") from None
+
+
+def _refuse_json_lines(source: str, raw: bytes) -> None:
+    """Many articles one a line are not one article: say which command reads them."""
+    from .batch import looks_like_json_lines
+
+    if looks_like_json_lines(raw, "" if source == "-" else source):
+        if source == "-":
+            raise Refused("standard input: JSON Lines, one article a line; this command reads one article: "
+                          "save them to FILE.jsonl and run chiso batch FILE.jsonl -o OUT.jsonl")
+        raise Refused(f"{source}: JSON Lines, one article a line; this command reads one article: "
+                      f"chiso batch {source} -o OUT.jsonl")
 
 
 def _color(flag: bool | None) -> bool | None:
@@ -226,7 +239,7 @@ def _shorten(sentence: str, width: int = 220) -> str:
               help="Where the checks CSV goes (with --csv).")
 def batch(source: Path, output: str, jobs: int, progress: bool | None, resume: bool, vi: bool,
           csv_out: Path | None, checks_out: Path | None) -> None:
-    """Extract every article of SOURCE (.jsonl of {id, text}, or a folder of .txt/.html) into OUTPUT.
+    """Extract every article of SOURCE (.jsonl of {id, text}, a folder of .txt/.html, or one such file) into OUTPUT.
 
     OUTPUT is written beside itself as OUTPUT.partial and renamed into place when every
     article is done: a run that fails or is stopped (Ctrl-C, SIGTERM) leaves OUTPUT as it

@@ -81,6 +81,9 @@ _KINDS = {"pdf": "a PDF document", "docx": "a Word document", "doc": "a Word doc
 
 def read_bytes(raw: bytes, html_input: bool = False) -> Decoded:
     """Decode bytes (see the module's docstring); NotText for what is not text."""
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise TypeError(f"read_bytes() takes bytes, not {type(raw).__name__}; read_text() takes str")
+    raw = bytes(raw)
     kind = sniff(raw)
     if kind is not None:
         raise NotText(kind)
@@ -163,6 +166,13 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 def read_text(text: str, html_input: bool = False, errors: list[dict] | None = None,
               offsets: str = "input") -> Decoded:
+    """Text as given (a str): lone surrogates, HTML, mojibake and legacy encodings
+    handled. Bytes are decoded first, as read_bytes() decodes a file."""
+    if isinstance(text, (bytes, bytearray, memoryview)) and errors is None and offsets == "input":
+        return read_bytes(bytes(text), html_input=html_input)
+    if not isinstance(text, str):
+        raise TypeError(f"read_text() takes str (or bytes, decoded as read_bytes() does), "
+                        f"not {type(text).__name__}")
     errors = list(errors or [])
     lone = [m.start() for m in _SURROGATE.finditer(text)]
     if lone:

@@ -2,7 +2,9 @@
 -> records -> context -> report. `extract()` is the public entry point."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -42,19 +44,35 @@ def warm() -> None:
 CHUNK = 200_000
 
 
-def extract(text: str, id: str | None = None, html: bool = False) -> Report:
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def extract(text: str | bytes | os.PathLike, id: str | None = None, html: bool = False) -> Report:
     """Extract figures, officials, documents, dates and checks from one article.
 
     `text` may be in a legacy encoding (TCVN3, VNI: converted, and said so in `errors`)
     or, with html=True, an HTML page (its text is extracted). Spans then index the
-    converted or extracted text, which the report carries as `source_text`."""
-    if not isinstance(text, str):
-        raise TypeError(f"extract() needs str, got {type(text).__name__}")
-    return _extract_decoded(read_text(text, html_input=html), id)
+    converted or extracted text, which the report carries as `source_text`.
+
+    Bytes and paths are read as `chiso extract FILE` reads a file: the encoding found
+    (BOMs, UTF-16, legacy Vietnamese), a path's name as the default id, HTML by its
+    suffix (.html, .htm). NotText is raised for what is not text (a PDF, an image)."""
+    if isinstance(text, str):
+        return _extract_decoded(read_text(text, html_input=html), id)
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return extract_bytes(bytes(text), id, html)
+    if isinstance(text, os.PathLike):
+        path = Path(text)
+        return extract_bytes(path.read_bytes(), id if id is not None else path.stem,
+                             html or path.suffix.lower() in HTML_SUFFIXES)
+    raise TypeError(f"extract() takes the article as str, bytes or a path (os.PathLike), "
+                    f"not {type(text).__name__}; for many articles use extractor.batch.run_batch or chiso batch")
 
 
 def extract_bytes(raw: bytes, id: str | None = None, html: bool = False) -> Report:
     """Like extract(), from bytes: BOMs, UTF-16, bad UTF-8 bytes and legacy encodings handled."""
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise TypeError(f"extract_bytes() takes bytes, not {type(raw).__name__}; extract() takes str, bytes or a path")
     return _extract_decoded(read_bytes(raw, html_input=html), id)
 
 
@@ -94,7 +112,7 @@ def _parts(text: str):
 def run(text: str) -> Article:
     """Run the pipeline and return the working state (for tests and debugging)."""
     if not isinstance(text, str):
-        raise TypeError(f"extract() needs str, got {type(text).__name__}")
+        raise TypeError(f"run() takes str, not {type(text).__name__}; extract() reads bytes and paths")
     normalized = normalize(text)
     pipeline = nlp()
     doc = pipeline.make_doc(normalized.text)

@@ -44,6 +44,7 @@ from ..errors import error_entry
 from ..model import SCHEMA_VERSION, ErrorEntry, Report
 from . import workers as tasks
 from .page import ASSETS, asset, chiso_version, server_page
+from .uploads import FORM, UploadProblem, form_flag, form_schema, read_upload
 from .views import (CheckRequest, ChecksResponse, CsvRequest, DecodedText, ErrorBody, ExtractRequest, Health,
                     Version, language)
 from .workers import PoolBusy, TaskTimeout, WorkerDied, Workers
@@ -87,11 +88,18 @@ _JSON_BODY = "application/json"
 _RAW_TYPES = ("text/plain", "text/html", "application/octet-stream")
 
 
+_FORM_FIELDS = {"id": {"type": "string", "maxLength": 500, "description": "the report's id (default: the file's name)"},
+                "html": {"type": "boolean", "description": "the file is an HTML page (implied for .html, .htm)"},
+                "lang": {"type": "string", "enum": ["en", "vi"], "description": "the messages' language (/v1/check)"},
+                "table": {"type": "string", "enum": ["figures", "checks"], "description": "which table (/v1/csv)"}}
+
+
 def _body_doc(model) -> dict:
-    """An OpenAPI request body: the JSON model, or a file's raw bytes."""
+    """An OpenAPI request body: the JSON model, a file's raw bytes, or a file as a form."""
     content = {_JSON_BODY: {"schema": model.model_json_schema(ref_template="#/components/schemas/{model}")}}
     for raw in _RAW_TYPES:
         content[raw] = {"schema": {"type": "string", "format": "binary"}}
+    content[FORM] = form_schema({k: v for k, v in _FORM_FIELDS.items() if k in model.model_fields})
     return {"requestBody": {"required": True, "content": content}}
 
 
@@ -140,17 +148,39 @@ def create_app(settings: Settings | None = None) -> fastapi.FastAPI:
         """(the request model, raw bytes or None) from a JSON body or a file's bytes."""
         body = await request.body()
         kind = request.headers.get("content-type", _JSON_BODY).split(";")[0].strip().lower()
+        if kind == FORM:
+            return await form_input(request, model, query)
         if kind in _RAW_TYPES:
             fields = {k: v for k, v in query.items() if v is not None}
             fields["html"] = bool(query.get("html")) or kind == "text/html"
             return model.model_validate({"text": "", **fields}), body
         if kind not in (_JSON_BODY, ""):
             raise ApiError(415, "unsupported_media_type",
-                           f"send JSON ({_JSON_BODY}) or a file's bytes ({', '.join(_RAW_TYPES)}), not {kind}")
+                           f"send JSON ({_JSON_BODY}), a file's bytes ({', '.join(_RAW_TYPES)}) "
+                           f"or a file as a form ({FORM}), not {kind}")
         try:
             return model.model_validate_json(body or b"null"), None
         except ValidationError as exc:
             raise _invalid(exc.errors(), "the body is not a valid request: ") from None
+
+    async def form_input(request: Request, model, query: dict):
+        """(the request model, the file's bytes) from a form: the query's fields first,
+        then the form's, then what the file's name says (its stem as the id, .html)."""
+        try:
+            upload = await read_upload(request, tuple(k for k in _FORM_FIELDS if k in model.model_fields))
+            html = form_flag(upload.fields.get("html"), "html")
+        except UploadProblem as exc:
+            raise ApiError(422, "invalid_request", str(exc)) from None
+        fields = {k: v for k, v in upload.fields.items() if k != "html"}
+        fields.setdefault("id", upload.stem)
+        fields["html"] = bool(query.get("html")) or bool(html) or upload.is_html
+        overrides = {k: v for k, v in query.items() if v is not None and k != "html"}
+        try:
+            # The form is valid on its own, whatever the query then puts over it.
+            req = model.model_validate({"text": "", **fields})
+            return (model.model_validate({**req.model_dump(), **overrides}) if overrides else req), upload.raw
+        except ValidationError as exc:
+            raise _invalid(exc.errors(), "the form is not a valid request: ") from None
 
     @app.post("/v1/extract", tags=["articles"], responses={200: {"model": Report}, **_ERRORS},
               openapi_extra=_body_doc(ExtractRequest))
@@ -187,11 +217,18 @@ def create_app(settings: Settings | None = None) -> fastapi.FastAPI:
 
     @app.post("/v1/decode", tags=["articles"], responses={200: {"model": DecodedText}, **_ERRORS},
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
+                  "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+                  FORM: form_schema({})}}})
     async def decode(request: Request) -> Response:
         """The text chiso reads from a file's bytes: UTF-8, UTF-16, or a legacy Vietnamese
         encoding (TCVN3, VNI, Windows-1258) converted; `errors` says what was done."""
-        body = await _required_body(request, "send the file's bytes")
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() == FORM:
+            try:
+                body = (await read_upload(request, ())).raw
+            except UploadProblem as exc:
+                raise ApiError(422, "invalid_request", str(exc)) from None
+        else:
+            body = await _required_body(request, "send the file's bytes")
         value = await run(tasks.decode_task, body)
         return JSONResponse(value)
 
