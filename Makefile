@@ -49,7 +49,7 @@ bench: install
 # articles, 16 at a time): throughput, latency percentiles, errors, peak memory.
 bench-server: install
 	@mkdir -p out
-	$(PY) -m extractor.bench_server --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --requests 2000 --concurrency 16 --workers 2 | tee out/bench-server.txt
+	$(PY) -m extractor.quality.bench_server --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --requests 2000 --concurrency 16 --workers 2 | tee out/bench-server.txt
 
 # The README's picture of the page: the browser test's view of a ✗ check on t02.
 screenshot: test-deps
@@ -77,24 +77,24 @@ review-records: install
 
 # Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
 fuzz: test-deps
-	$(PY) -m extractor.fuzz --minutes $(MINUTES)
+	$(PY) -m extractor.quality.fuzz --minutes $(MINUTES)
 
 # The bench corpus and a generated hostile set through chiso batch: every id must come out.
 hostile: install
 	@mkdir -p out
-	$(PY) -m extractor.hostile out/hostile.jsonl
+	$(PY) -m extractor.quality.hostile out/hostile.jsonl
 	cat $(wildcard $(SHARED)/corpus/bench/baomoi-2017.jsonl) out/hostile.jsonl > out/robustness.jsonl
 	$(CHISO) batch out/robustness.jsonl -o out/robustness-reports.jsonl --jobs 2 --no-progress 2>&1 | tee out/hostile.txt
-	$(PY) -m extractor.hostile --measure | tee -a out/hostile.txt
+	$(PY) -m extractor.quality.hostile --measure | tee -a out/hostile.txt
 
 # The README's examples, from chiso's own output (tests/test_readme.py keeps them honest),
 # and the measurements the targets above left in out/. Measuring never touches the README:
 # only this target writes it.
 readme: install
-	$(PY) -m extractor.docs readme
+	$(PY) -m extractor.quality.docs readme
 
 schema: install
-	$(CHISO) schema -o extractor/schema/report.schema.json
+	$(CHISO) schema -o extractor/report/schema/report.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

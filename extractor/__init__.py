@@ -1,5 +1,5 @@
 """chiso: figures, documents and dates from Vietnamese news reports, as JSON."""
-from .model import Report
+from .report.model import Report
 from .pipeline import extract
 
 __all__ = ["extract", "Report"]

@@ -55,7 +55,7 @@ def chiso_command() -> list[str]:
     script = Path(sys.executable).with_name("chiso")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from extractor.cli import main; main()"]
+    return [sys.executable, "-c", "from extractor.interfaces.cli import main; main()"]
 
 
 def free_port() -> int:

@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SCHEMA_PATH = ROOT / "extractor" / "schema" / "report.schema.json"
+SCHEMA_PATH = ROOT / "extractor" / "report" / "schema" / "report.schema.json"
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ import pytest
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and terminals")
 
-CHISO = [sys.executable, "-m", "extractor.cli"]
+CHISO = [sys.executable, "-m", "extractor.interfaces.cli"]
 SENTENCE = ("Năm 2022, toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn nông thôn mới, tăng 3 xã so với năm 2021; "
             "tổng chi đạt 106.376 tỷ đồng, trong đó chi đầu tư 75.105 tỷ đồng. ")
 ARTICLES = 48
@@ -148,7 +148,7 @@ def test_a_first_run_stopped_leaves_no_output_only_its_partial(tmp_path, complet
 
 
 def test_resume_cuts_a_stopped_partial_after_its_last_whole_line_in_place(tmp_path):
-    from extractor.batch import partial_path, run_batch
+    from extractor.interfaces.batch import partial_path, run_batch
 
     src = tmp_path / "s.jsonl"
     src.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Có {i + 2} xã."}) + "\n" for i in range(3)),

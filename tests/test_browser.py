@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.errors import error_entry
-from extractor.inputs import read_bytes, to_legacy
+from extractor.report.errors import error_entry
+from extractor.text.inputs import read_bytes, to_legacy
 from extractor.interfaces.export import CHECK_COLUMNS, FIGURE_COLUMNS, to_csv
-from extractor.messages import messages_table
+from extractor.interfaces.messages import messages_table
 from extractor.pipeline import extract_bytes
 
 from .browser import (OUT, ROOT, Server, analyse, assert_checks, assert_marks, chiso_command, expected_spans,

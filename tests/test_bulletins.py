@@ -6,7 +6,7 @@ this is the ratchet of where the checker stands on them, to be tightened as it l
 never loosened."""
 from pathlib import Path
 
-from extractor.evaluate import evaluate
+from extractor.quality.evaluate import evaluate
 
 BULLETINS = Path(__file__).resolve().parent.parent / "corpus" / "bulletins"
 

@@ -57,7 +57,7 @@ def test_every_inconsistent_check_says_what_links_its_figures():
 def test_exit_status_and_json(tmp_path):
     from click.testing import CliRunner
 
-    from extractor.cli import main
+    from extractor.interfaces.cli import main
 
     bad = tmp_path / "bad.txt"
     bad.write_text("Toàn huyện có 47/52 xã (chiếm 85,38%) đạt chuẩn.", encoding="utf-8")

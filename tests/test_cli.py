@@ -2,7 +2,7 @@ import json
 
 from click.testing import CliRunner
 
-from extractor.cli import main
+from extractor.interfaces.cli import main
 
 TEXT = "Lực lượng dân quân đạt 20,29% (tăng 0,53% so với năm 2021)."
 
@@ -92,7 +92,7 @@ def test_batch_reports_duplicate_ids(tmp_path):
 
 
 def test_batch_interrupted_leaves_a_valid_file(tmp_path, monkeypatch):
-    from extractor import batch as batch_module
+    from extractor.interfaces import batch as batch_module
 
     calls = {"n": 0}
     real = batch_module.process
@@ -116,7 +116,7 @@ def test_batch_interrupted_leaves_a_valid_file(tmp_path, monkeypatch):
 
 
 def test_batch_folder_reads_html_and_legacy_files(tmp_path):
-    from extractor.inputs import to_legacy
+    from extractor.text.inputs import to_legacy
 
     folder = tmp_path / "in"
     folder.mkdir()

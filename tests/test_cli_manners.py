@@ -11,12 +11,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from extractor.cli import main
+from extractor.interfaces.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 T02 = ROOT / "corpus" / "articles" / "t02-ngan-sach-tinh-quy-3.txt"   # ✓ c1, ? c2, ✗ c3
 T11 = ROOT / "corpus" / "articles" / "t11-kinh-te-xuat-khau.txt"      # one check
-CHISO = [sys.executable, "-m", "extractor.cli"]
+CHISO = [sys.executable, "-m", "extractor.interfaces.cli"]
 
 
 def _invoke(*args):

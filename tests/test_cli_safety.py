@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor.cli import main
-from extractor.inputs import to_legacy
+from extractor.interfaces.cli import main
+from extractor.text.inputs import to_legacy
 from extractor.pipeline import extract, extract_bytes
 
 TEXT = "Lực lượng dân quân đạt 20,29% (tăng 0,53% so với năm 2021)."
-CHISO = [sys.executable, "-m", "extractor.cli"]
+CHISO = [sys.executable, "-m", "extractor.interfaces.cli"]
 
 
 def _jsonl(path: Path, n: int = 3) -> Path:
@@ -74,7 +74,7 @@ def test_an_output_folder_that_does_not_exist_is_one_line(tmp_path):
 
 
 def test_batch_writes_beside_the_output_and_renames_at_the_end(tmp_path, monkeypatch):
-    from extractor import batch as batch_module
+    from extractor.interfaces import batch as batch_module
 
     src = _jsonl(tmp_path / "s.jsonl", 3)
     out = tmp_path / "o.jsonl"
@@ -95,7 +95,7 @@ def test_batch_writes_beside_the_output_and_renames_at_the_end(tmp_path, monkeyp
 
 
 def test_resume_after_a_killed_run_continues_its_partial_file(tmp_path):
-    from extractor.batch import partial_path, run_batch
+    from extractor.interfaces.batch import partial_path, run_batch
 
     src = _jsonl(tmp_path / "s.jsonl", 4)
     out = tmp_path / "o.jsonl"
@@ -142,7 +142,7 @@ def test_bad_paths_are_one_line_and_exit_2(args, says):
 
 def test_extract_with_no_input_on_a_terminal_says_so():
     code = ("import sys; sys.stdin.isatty = lambda: True; sys.argv = ['chiso', 'extract']; "
-            "from extractor.cli import main; main()")
+            "from extractor.interfaces.cli import main; main()")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "no input" in result.stderr
 

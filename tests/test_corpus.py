@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.evaluate import Result, load_corpus, score_article
+from extractor.quality.evaluate import Result, load_corpus, score_article
 from extractor.pipeline import extract
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

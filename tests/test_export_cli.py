@@ -12,7 +12,7 @@ import simplejson
 from click.testing import CliRunner
 
 from extractor import extract
-from extractor.cli import main
+from extractor.interfaces.cli import main
 from extractor.interfaces.export import CHECK_COLUMNS, FIGURE_COLUMNS
 
 from .conftest import ROOT

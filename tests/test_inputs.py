@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from extractor.errors import NotText
-from extractor.inputs import detect_legacy, from_legacy, read_bytes, strip_html, to_legacy
+from extractor.report.errors import NotText
+from extractor.text.inputs import detect_legacy, from_legacy, read_bytes, strip_html, to_legacy
 from extractor.patterns import load_patterns
 from extractor.pipeline import extract, extract_bytes
 
@@ -92,7 +92,7 @@ def test_html_is_stripped_and_offsets_refer_to_its_text(tmp_path):
     path = tmp_path / "bai.html"
     path.write_text(page, encoding="utf-8")
     from click.testing import CliRunner
-    from extractor.cli import main
+    from extractor.interfaces.cli import main
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 0 and '"offsets": "extracted"' in result.output
 

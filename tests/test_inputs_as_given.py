@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from extractor import extract
-from extractor.batch import looks_like_json_lines
-from extractor.cli import main
-from extractor.inputs import read_bytes, read_text, to_legacy
+from extractor.interfaces.batch import looks_like_json_lines
+from extractor.interfaces.cli import main
+from extractor.text.inputs import read_bytes, read_text, to_legacy
 from extractor.interfaces.server import Settings, create_app
 from extractor.pipeline import extract_bytes
 

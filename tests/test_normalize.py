@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from extractor.normalize import normalize
+from extractor.patterns.normal_form import normalize
 from extractor.patterns import normalization_table
 from extractor.pipeline import extract
 

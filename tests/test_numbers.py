@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.numbers import parse_digits, parse_quantity, parse_words
+from extractor.records.numbers import parse_digits, parse_quantity, parse_words
 from extractor.patterns import load_patterns
 
 EXAMPLES = load_patterns().table("number_examples")

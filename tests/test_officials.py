@@ -2,7 +2,7 @@
 organisations, and the abbreviation table's examples."""
 import pytest
 
-from extractor.officials import expand, organizations
+from extractor.records.officials.organisations import expand, organizations
 from extractor.patterns import load_patterns
 from extractor.pipeline import extract
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from extractor.errors import ERROR_CODES
+from extractor.report.errors import ERROR_CODES
 from extractor.interfaces import server
 from extractor.interfaces.server import Settings, create_app
-from extractor.messages import messages_table
+from extractor.interfaces.messages import messages_table
 
 LIMIT, BATCH_LIMIT = 5_000, 20_000
 

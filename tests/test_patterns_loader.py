@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import PatternError
+from extractor.report.errors import PatternError
 from extractor.patterns import load_patterns, patterns_dir
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.normalize import normalize
-from extractor.numbers import parse_quantity, parse_words
+from extractor.patterns.normal_form import normalize
+from extractor.records.numbers import parse_quantity, parse_words
 from extractor.patterns import load_patterns
 from extractor.pipeline import extract
 

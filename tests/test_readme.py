@@ -2,7 +2,7 @@
 current output (`make readme`), and its measurements by the make targets that take them."""
 from pathlib import Path
 
-from extractor import docs
+from extractor.quality import docs
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -45,8 +45,8 @@ def test_measuring_writes_to_out_and_only_make_readme_writes_the_readme():
     for target in MEASURING:
         recipe = _recipe(makefile, target)
         assert "out/" in recipe, f"make {target} should leave its measurement in out/"
-        assert "extractor.docs" not in recipe and "README" not in recipe, f"make {target} rewrites the README"
-    assert "extractor.docs readme" in _recipe(makefile, "readme")
+        assert "extractor.quality.docs" not in recipe and "README" not in recipe, f"make {target} rewrites the README"
+    assert "extractor.quality.docs readme" in _recipe(makefile, "readme")
 
 
 def test_make_readme_puts_what_out_holds_into_its_blocks(tmp_path):

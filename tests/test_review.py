@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractor import review as rv
+from extractor.quality import review as rv
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 

@@ -4,7 +4,7 @@ stays at least as right as the numbers the issue's closing note quotes (a ratche
 floors as the records improve, never lower them)."""
 import pytest
 
-from extractor import review_records as rr
+from extractor.quality import review_records as rr
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 

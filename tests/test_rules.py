@@ -12,7 +12,7 @@ import pytest
 
 from extractor.patterns import load_patterns
 from extractor.pipeline import run
-from extractor.report import build_report
+from extractor.pipeline.build import build_report
 
 RULES = load_patterns().rules
 POSITIVE = [(r, i, e) for r in RULES for i, e in enumerate(r.examples)]

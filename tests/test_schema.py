@@ -1,6 +1,6 @@
 import json
 
-from extractor.model import json_schema
+from extractor.report.model import json_schema
 from extractor.pipeline import extract
 
 from .conftest import SCHEMA_PATH
@@ -8,7 +8,7 @@ from .conftest import SCHEMA_PATH
 
 def test_schema_in_repo_is_generated_from_the_models():
     on_disk = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    assert on_disk == json_schema(), "run: chiso schema -o extractor/schema/report.schema.json"
+    assert on_disk == json_schema(), "run: chiso schema -o extractor/report/schema/report.schema.json"
 
 
 def test_report_validates_and_round_trips(report_validator):

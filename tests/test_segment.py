@@ -2,7 +2,7 @@ import pytest
 
 from extractor.patterns import load_patterns
 from extractor.pipeline import nlp
-from extractor.segment import split_sentences, tokenize
+from extractor.text.segment import split_sentences, tokenize
 
 EXAMPLES = load_patterns().table("sentence_examples")
 

@@ -10,7 +10,7 @@ import simplejson
 from fastapi.testclient import TestClient
 
 from extractor import extract
-from extractor.inputs import to_legacy
+from extractor.text.inputs import to_legacy
 from extractor.interfaces.logs import JsonFormatter
 from extractor.interfaces.server import Settings, create_app
 

@@ -1,7 +1,7 @@
 """The acceptance numbers of the foundation issue, on the shared seed and real corpora.
 
 Skipped when ../shared is not beside the checkout."""
-from extractor.evaluate import evaluate
+from extractor.quality.evaluate import evaluate
 
 from .conftest import needs_shared
 

@@ -19,7 +19,7 @@ from spacy import displacy
 from spacy.tokens import Doc, DocBin
 
 from extractor import Report, extract
-from extractor.inputs import to_legacy
+from extractor.text.inputs import to_legacy
 from extractor.interfaces.spacy_component import ChisoComponent, make_chiso
 
 ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"

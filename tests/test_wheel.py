@@ -51,7 +51,7 @@ def venv(wheel, tmp_path_factory) -> Path:
 def test_the_wheel_holds_the_rules_and_every_subpackage(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "extractor/checks/rules.py" in names
-    assert "extractor/schema/report.schema.json" in names
+    assert "extractor/report/schema/report.schema.json" in names
     assert "extractor/patterns/vi/figures.yaml" in names
     assert {Path(n).name for n in names if n.startswith("extractor/patterns/vi/")} >= {
         p.name for p in (ROOT / "extractor" / "patterns" / "vi").glob("*.yaml")}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import localcontext
 
-from ..article import Article
-from ..claims.evidence import gate
-from ..errors import error_entry
+from ..records.article import Article
+from .gate import gate
+from ..report.errors import error_entry
 from . import rules
 from .base import CheckDraft
 

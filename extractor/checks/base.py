@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..article import Article, FigureDraft
-from ..numbers import scale_of
+from ..records.article import Article, FigureDraft
+from ..records.numbers import scale_of
 from .interval import Interval, fmt, rounds_to, stated, truncates_to
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from ..article import Article, FigureDraft
+from ..records.article import Article, FigureDraft
 from .cues import canonical_state, cues
 
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")   # not the decimal comma of "1,5"

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 import simplejson
 
-from ..model import Report
+from ..report.model import Report
 
 FIGURE_COLUMNS = (
     "article", "id", "kind", "text", "start", "end", "value", "unit", "decimals", "qualifier",
@@ -97,7 +97,7 @@ def csv_from_jsonl(reports: Path, figures_out: Path, checks_out: Path) -> dict[s
     """The two CSVs of a `chiso batch` output (every line, resumed runs included), each
     written beside itself and renamed into place. Returns the rows written."""
     counts = {"figures": 0, "checks": 0}
-    from ..batch import partial_path
+    from .batch import partial_path
 
     partials = {"figures": partial_path(figures_out), "checks": partial_path(checks_out)}
     with partials["figures"].open("w", encoding="utf-8", newline="") as ff, \

@@ -18,8 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
 
-from ..messages import messages_table
-from ..model import Report
+from .messages import messages_table
+from ..report.model import Report
 from .export import to_csv
 
 ASSETS = ("chiso.css", "chiso.js")

@@ -40,13 +40,12 @@ from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import error_entry
-from ..model import SCHEMA_VERSION, ErrorEntry, Report
+from ..report.errors import error_entry
+from ..report.model import SCHEMA_VERSION, ErrorEntry, Report
 from . import workers as tasks
 from .page import ASSETS, asset, chiso_version, server_page
 from .uploads import FORM, UploadProblem, form_flag, form_schema, read_upload
-from .views import (CheckRequest, ChecksResponse, CsvRequest, DecodedText, ErrorBody, ExtractRequest, Health,
-                    Version, language)
+from .views import CheckRequest, ChecksResponse, CsvRequest, DecodedText, ErrorBody, ExtractRequest, Health, Version, language
 from .workers import PoolBusy, TaskTimeout, WorkerDied, Workers
 
 access_log = logging.getLogger("chiso.access")
@@ -348,7 +347,7 @@ def _problem(error: dict) -> str:
 
 
 def _line_id(line: bytes, lineno: int) -> str:
-    from ..batch import item_of_line
+    from .batch import item_of_line
 
     return item_of_line(line, lineno).id
 

@@ -34,7 +34,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..model import Report
+from ..report.model import Report
 from ..pipeline import extract
 
 EXTENSION = "chiso"

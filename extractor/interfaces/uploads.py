@@ -1,6 +1,6 @@
 """A file sent as a form (multipart/form-data, `curl -F file=@a.txt`): its bytes, its
 name and the form's other fields, read with python-multipart through Starlette. The
-bytes are then decoded as every file is (extractor.inputs.read_bytes)."""
+bytes are then decoded as every file is (extractor.text.inputs.read_bytes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,6 +1,6 @@
 """What the API answers besides the report itself: the request bodies, the checks view
 (/v1/check), the error body, health and version. The report keeps its contract
-(extractor.model.Report); these models only wrap it or select from it."""
+(extractor.report.model.Report); these models only wrap it or select from it."""
 from __future__ import annotations
 
 from typing import Literal, Optional
@@ -9,7 +9,7 @@ import simplejson
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from ..model import SCHEMA_VERSION, Check, ErrorEntry, Report, _exact
+from ..report.model import SCHEMA_VERSION, Check, ErrorEntry, Report, _exact
 
 Lang = Literal["en", "vi"]
 

@@ -36,13 +36,13 @@ class Outcome:
 
 def warm() -> None:
     """Load the pipeline once per worker, before its first article."""
-    from ..batch import _warm
+    from .batch import _warm
 
     _warm()
 
 
 def extract_task(text: str | None, raw: bytes | None, article_id: str | None, html: bool) -> Outcome:
-    from ..errors import NotText
+    from ..report.errors import NotText
     from ..pipeline import extract, extract_bytes
 
     try:
@@ -74,8 +74,8 @@ def csv_task(text, raw, article_id, html, table: str) -> Outcome:
 
 
 def decode_task(raw: bytes) -> Outcome:
-    from ..errors import NotText
-    from ..inputs import read_bytes
+    from ..report.errors import NotText
+    from ..text.inputs import read_bytes
 
     try:
         decoded = read_bytes(raw)
@@ -86,7 +86,7 @@ def decode_task(raw: bytes) -> Outcome:
 
 def batch_line_task(line: bytes, lineno: int) -> tuple[str, list[str]]:
     """One JSON line of a batch to one report line, as `chiso batch` does; never raises."""
-    from ..batch import item_of_line, process
+    from .batch import item_of_line, process
 
     return process(item_of_line(line, lineno))
 

@@ -15,23 +15,21 @@ or piece, at start-up, before any text is read.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
-from ..errors import PatternError
+from ..report.errors import PatternError
+from .files import LANGUAGE, normalization_table, patterns_dir, read_file as _read
+from .normal_form import normalize
 
 _REF = regex.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_]\w*)\}")
 # REVERSE searches from the end of the text: for a rule anchored there (a byline).
 _FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE, "REVERSE": regex.REVERSE}
 _RULE_KEYS = {"name", "produce", "priority", "pattern", "flags", "examples", "negative", "doc"}
-_SECTIONS = {"pieces", "lexicons", "rules", "tables", "doc"}
 
 
 @dataclass(frozen=True)
@@ -87,29 +85,6 @@ class Patterns:
 
 
 
-LANGUAGE = "vi"
-
-
-def patterns_dir() -> Path:
-    """$CHISO_PATTERNS (a folder of *.yaml, to try rules without touching the installed
-    ones) if set, else the rules shipped in the package."""
-    env = os.environ.get("CHISO_PATTERNS")
-    if env:
-        return Path(env)
-    return Path(str(resources.files(__name__).joinpath(LANGUAGE)))
-
-
-@lru_cache(maxsize=4)
-def normalization_table(directory: str | None = None) -> dict[str, Any]:
-    """The normalisation tables alone: normalize() needs them before any rule is built."""
-    root = Path(directory) if directory else patterns_dir()
-    data = _read(root / "normalization.yaml")
-    try:
-        return data["tables"]["normalization"]
-    except (KeyError, TypeError):
-        raise PatternError("normalization.yaml: needs tables: normalization: {replace, drop, tone_placement}") from None
-
-
 @lru_cache(maxsize=4)
 def load_patterns(directory: str | None = None) -> Patterns:
     root = Path(directory) if directory else patterns_dir()
@@ -145,24 +120,6 @@ def load_patterns(directory: str | None = None) -> Patterns:
     return Patterns(pieces, lexicons, rules, tables, [f.name for f in files])
 
 
-def _read(path: Path) -> dict:
-    if not path.exists():
-        raise PatternError(f"{path}: pattern file not found")
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except yaml.YAMLError as exc:
-        raise PatternError(f"{path.name}: not valid YAML: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise PatternError(f"{path.name}: the top level must be a mapping of sections")
-    unknown = set(data) - _SECTIONS
-    if unknown:
-        raise PatternError(f"{path.name}: unknown section(s) {sorted(unknown)}; expected {sorted(_SECTIONS)}")
-    return data
-
-
 def _check_value(fname: str, section: str, key: str, value: Any) -> Any:
     if section == "pieces" and not isinstance(value, str):
         raise PatternError(f"{fname}: piece {key!r} must be a string")
@@ -181,9 +138,6 @@ def _check_value(fname: str, section: str, key: str, value: Any) -> Any:
 
 
 def _canonical(word: str) -> str:
-    # Imported late: normalize needs the tables this module loads.
-    from ..normalize import normalize
-
     return normalize(word).text
 
 

@@ -1,0 +1,407 @@
+"""`chiso batch`: many articles in, one JSON line per article out, nothing lost.
+
+Input: a `.jsonl` file of {"id", "text"} objects, or a folder of `.txt`/`.html` files
+(subfolders included; the id is the path below the folder without its extension; the
+output path is never built from ids). Each article is processed on its own: one that
+fails becomes a line carrying its `errors`, and the run goes on. Lines are written in
+input order and flushed, to OUTPUT.partial, which replaces OUTPUT only when every article
+is done: a run that is stopped (Ctrl-C or SIGINT, SIGTERM) or fails leaves OUTPUT as it
+was and its finished articles in OUTPUT.partial, which `resume` continues (skipping the
+ids already written; a last line cut short is dropped). OUTPUT is never emptied by a run
+that fails to start, never half overwritten, never replaced by part of a run, and never
+the input. Duplicate ids are processed and reported.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from contextlib import contextmanager
+from typing import Iterator, TextIO
+
+from ..report.errors import InputError, NotText, error_entry
+from .messages import counted, messages
+from ..report.model import ErrorEntry, Report
+
+
+@dataclass
+class Item:
+    id: str
+    raw: bytes | None = None          # a file's bytes (decoded by the pipeline)
+    text: str | None = None           # a JSON line's text
+    html: bool = False
+    problem: str | None = None        # why the item cannot be read
+
+
+SUFFIXES = (".txt", ".html", ".htm")
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def is_article_file(source: Path) -> bool:
+    """A single .txt/.html file given as SOURCE: one article, as in a folder of them."""
+    return source.is_file() and source.suffix.lower() in SUFFIXES
+
+
+def looks_like_json_lines(raw: bytes, name: str = "") -> bool:
+    """Articles one a line: a .jsonl/.ndjson name, or a start (64 KB) whose every
+    complete non-blank line is a JSON object with a "text" string. An article in prose
+    is never that, so the test cannot take one for the other."""
+    if Path(name).suffix.lower() in JSON_LINES_SUFFIXES:
+        return True
+    head = raw[:65536]
+    lines = head.splitlines()
+    if len(head) == 65536 and lines:
+        lines = lines[:-1]              # the last line may be cut at the 64 KB
+    lines = [line for line in lines if line.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        try:
+            obj = json.loads(line.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError):
+            return False
+        if not (isinstance(obj, dict) and isinstance(obj.get("text"), str)):
+            return False
+    return True
+
+
+def count_items(source: Path) -> int | None:
+    """How many articles SOURCE holds (for the progress bar's total and ETA): the
+    non-blank lines of a .jsonl, the article files of a folder."""
+    if source.is_dir():
+        return sum(1 for _ in _article_files(source)[0])
+    if is_article_file(source):
+        return 1
+    n = 0
+    with source.open("rb") as fh:
+        for raw in fh:
+            n += bool(raw.strip())
+    return n
+
+
+def _article_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files below FOLDER (subfolders included, hidden ones not), sorted, and
+    the files passed over for their extension."""
+    articles, passed = [], []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        (articles if path.suffix.lower() in SUFFIXES else passed).append(path)
+    return articles, passed
+
+
+def read_items(source: Path, passed_over: list[str] | None = None) -> Iterator[Item]:
+    """The articles of SOURCE in order. A folder's ids are the paths below it without the
+    extension ("a", "2017/b"); files with other extensions go to `passed_over`. A single
+    .txt/.html file is one article, its id the file's name without the extension; any
+    other file is JSON Lines."""
+    if source.is_dir():
+        articles, passed = _article_files(source)
+        if passed_over is not None:
+            passed_over.extend(str(p.relative_to(source)) for p in passed)
+        for path in articles:
+            aid = path.relative_to(source).with_suffix("").as_posix()
+            yield _file_item(aid, path)
+        return
+    if is_article_file(source):
+        yield _file_item(source.stem, source)
+        return
+    if not source.exists():
+        raise InputError(f"{source}: no such file or folder")
+    with source.open("rb") as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            if raw.strip():
+                yield item_of_line(raw, lineno)
+
+
+def _file_item(aid: str, path: Path) -> Item:
+    return Item(aid, raw=path.read_bytes(), html=path.suffix.lower() != ".txt")
+
+
+def item_of_line(raw: bytes, lineno: int) -> Item:
+    """One JSON line {"id", "text", "html"?} as an Item (a problem, when it is not one)."""
+    line = raw.decode("utf-8", errors="replace")
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as exc:
+        return Item(f"line-{lineno}", problem=f"line {lineno}: not valid JSON ({exc})")
+    aid = obj.get("id")
+    aid = str(aid) if aid is not None else f"line-{lineno}"
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return Item(aid, problem=f"line {lineno}: 'text' is missing or not a string")
+    return Item(aid, text=text, html=bool(obj.get("html")))
+
+
+def process(item: Item) -> tuple[str, list[str]]:
+    """One article to one JSON line and the codes of its errors; never raises."""
+    from ..pipeline import extract, extract_bytes
+
+    if item.problem is not None:
+        return _failed(item.id, item.problem)
+    try:
+        if item.raw is not None:
+            report = extract_bytes(item.raw, item.id, html=item.html)
+        else:
+            report = extract(item.text, item.id, html=item.html)
+        return report.to_json(), [e.code for e in report.errors]
+    except NotText as exc:
+        return Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))]).to_json(), [exc.code]
+    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+        return _failed(item.id, f"{type(exc).__name__}: {exc}")
+
+
+def _failed(aid: str, why: str) -> tuple[str, list[str]]:
+    return Report(id=aid, errors=[ErrorEntry(**error_entry("E004", why))]).to_json(), ["E004"]
+
+
+# Codes that mean the article gave no report at all; any of them makes the exit status 1.
+FAILED = frozenset({"E004", "E010"})
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    failed: int = 0
+    skipped: int = 0
+    codes: Counter = field(default_factory=Counter)    # articles with each error code
+    duplicates: list[str] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)
+    interrupted: int | None = None      # the signal that stopped the run (SIGINT, SIGTERM)
+    output: Path | None = None          # where the run was to write (None: a stream)
+    kept: int = 0                       # lines written before this run (resumed)
+
+    def add(self, codes: list[str]) -> None:
+        self.articles += 1
+        self.codes.update(set(codes))
+        self.failed += bool(FAILED.intersection(codes))
+
+    def line(self, vi: bool = False) -> str:
+        words = messages(vi)
+        parts = [counted(words, "articles", self.articles).format(self.articles)]
+        if self.codes:
+            by_code = ", ".join(f"{code} ×{n}" for code, n in sorted(self.codes.items()))
+            parts.append(words["with_errors"].format(by_code))
+        else:
+            parts.append(words["no_errors"])
+        parts.append(words["failed"].format(self.failed))
+        if self.skipped:
+            parts.append(words["resumed"].format(self.skipped))
+        if self.duplicates:
+            shown = ", ".join(self.duplicates[:5]) + ("…" if len(self.duplicates) > 5 else "")
+            parts.append(counted(words, "duplicates", len(self.duplicates)).format(len(self.duplicates), shown))
+        if self.passed_over:
+            shown = ", ".join(self.passed_over[:5]) + ("…" if len(self.passed_over) > 5 else "")
+            parts.append(counted(words, "passed_over", len(self.passed_over))
+                         .format(len(self.passed_over), ", ".join(SUFFIXES), shown))
+        if self.interrupted and self.output is None:
+            parts.append(words["interrupted_stream"])
+        elif self.interrupted:
+            done = self.kept + self.articles
+            parts.append(counted(words, "interrupted", done).format(
+                output=self.output, done=done, partial=partial_path(self.output)))
+        return "; ".join(parts)
+
+    @property
+    def exit_status(self) -> int | None:
+        """128 + the signal, as a shell reports a process the signal ended."""
+        return 128 + self.interrupted if self.interrupted else None
+
+
+def _valid_lines(path: Path) -> tuple[int, int, set[str]]:
+    """How many complete JSON lines start PATH, how many bytes they take, and their ids;
+    a last line cut short by a crash (and anything after it) is not counted."""
+    count, size = 0, 0
+    ids: set[str] = set()
+    with path.open("rb") as fh:
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                aid = json.loads(raw)["id"]
+            except (ValueError, KeyError, TypeError):
+                break
+            ids.add(aid)
+            count, size = count + 1, size + len(raw)
+    return count, size, ids
+
+
+def partial_path(out: Path) -> Path:
+    """Where a run writes until it ends: beside OUTPUT, so that the rename is atomic."""
+    return out.with_name(out.name + ".partial")
+
+
+def check_paths(source: Path, out: Path | None) -> None:
+    """Refuse, before anything is written, what would lose data or fail half-way."""
+    if not source.exists():
+        raise InputError(f"{source}: no such file or folder")
+    if out is None:
+        return
+    if out.exists() and out.is_dir():
+        raise InputError(f"{out}: is a folder; -o takes the path of a .jsonl file")
+    if not out.parent.is_dir():
+        raise InputError(f"{out.parent}: no such folder for the output")
+    if out.exists() and os.path.samefile(out, source):
+        raise InputError(f"{out}: the output would overwrite the input; choose another -o")
+    if source.is_dir() and out.resolve().is_relative_to(source.resolve()) and out.suffix.lower() in SUFFIXES:
+        raise InputError(f"{out}: the output would be read as an article of {source}; choose another -o")
+
+
+def run_batch(source: Path, out: Path | None, jobs: int = 1, progress: bool | None = None,
+              resume: bool = False, stream: TextIO | None = None) -> Summary:
+    """Every article of SOURCE to OUT (or to STREAM when OUT is None), one JSON line each.
+
+    OUT is written as OUT.partial and renamed into place when every article is done, so
+    OUT is never half old and half new, and a failing start touches nothing. A run that
+    SIGINT (Ctrl-C) or SIGTERM stops returns with `interrupted` set, OUT as it was and
+    the finished articles in OUT.partial. With `resume`, the ids already written are
+    skipped: those of a `.partial` left by a run that was stopped, else those of OUT."""
+    check_paths(source, out)
+    summary = Summary(output=out)
+    done: set[str] = set()
+    seen: set[str] = set()
+
+    def todo() -> Iterator[Item]:
+        for item in read_items(source, summary.passed_over):
+            if item.id in seen:
+                summary.duplicates.append(item.id)
+            seen.add(item.id)
+            if item.id in done:
+                summary.skipped += 1
+                continue
+            yield item
+
+    show = sys.stderr.isatty() if progress is None else progress
+    total = count_items(source) if show else None
+    with _signals_stop_the_run(summary):
+        if out is None:
+            _write(todo(), jobs, stream or sys.stdout, summary, show, total)
+            return summary
+        partial = partial_path(out)
+        if resume and partial.exists():
+            # Continue the stopped run's own file: cut it after its last whole line, in
+            # place (rewriting it would put its finished articles at risk).
+            summary.kept, size, done = _valid_lines(partial)
+            with partial.open("r+b") as fh:
+                fh.truncate(size)
+        elif resume and out.exists():
+            summary.kept, size, done = _valid_lines(out)
+            _copy_start(out, partial, size)
+        else:
+            partial.write_bytes(b"")
+        with partial.open("a", encoding="utf-8") as fh:
+            _write(todo(), jobs, fh, summary, show, total, skip=summary.kept)
+        if summary.interrupted is None:
+            os.replace(partial, out)
+    return summary
+
+
+def _copy_start(source: Path, target: Path, size: int) -> None:
+    with source.open("rb") as src, target.open("wb") as dst:
+        while size > 0:
+            chunk = src.read(min(size, 1 << 20))
+            if not chunk:
+                break
+            dst.write(chunk)
+            size -= len(chunk)
+
+
+class Stopped(Exception):
+    """A signal asked the run to stop (SIGTERM; SIGINT arrives as KeyboardInterrupt)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_stop_the_run(summary: Summary):
+    """SIGINT and SIGTERM stop the run between two articles, the same way: what is done
+    stays written and flushed, OUT is left as it was. Only the main thread can set
+    handlers (a server or a test may call run_batch from another)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, _frame):
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except KeyboardInterrupt:
+        summary.interrupted = signal.SIGINT
+    except Stopped as exc:
+        summary.interrupted = exc.signum
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _write(items: Iterator[Item], jobs: int, fh: TextIO, summary: Summary, show: bool,
+           total: int | None, skip: int = 0) -> None:
+    with _progress(show, total, skip) as bar:
+        try:
+            for line, codes in _results(items, jobs):
+                fh.write(line + "\n")
+                fh.flush()
+                summary.add(codes)
+                bar.update(1)
+        except KeyboardInterrupt:
+            summary.interrupted = signal.SIGINT
+        except Stopped as exc:
+            summary.interrupted = exc.signum
+
+
+def _results(items: Iterator[Item], jobs: int) -> Iterator[str]:
+    if jobs <= 1:
+        for item in items:
+            yield process(item)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    # Ctrl-C at a terminal signals the whole process group: the workers too. It is the
+    # parent's to handle, so the workers start with SIGINT ignored (a disposition exec
+    # keeps, and Python then leaves alone), not only from their initializer on: a
+    # Ctrl-C while they import must not print their tracebacks.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = ctx.Pool(jobs, initializer=_warm)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with pool:
+        yield from pool.imap(process, items, chunksize=4)
+
+
+def _warm() -> None:
+    from ..pipeline import warm
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    warm()
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _progress(show: bool, total: int | None, done: int):
+    if not show:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, initial=done, unit=" articles", file=sys.stderr, dynamic_ncols=True)

@@ -1,0 +1,4 @@
+"""python -m extractor.interfaces.cli: the `chiso` command."""
+from . import main
+
+main()

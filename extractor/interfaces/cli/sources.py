@@ -1,0 +1,69 @@
+"""What a one-article command reads: files or standard input, each checked before anything is read; JSON Lines refused with the command that reads it."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from ...report.errors import NotText
+from .group import Refused
+
+
+def _sources(sources: tuple[str, ...]) -> list[str]:
+    """The inputs of extract/check, each checked before anything is read or printed:
+    files, or '-' for standard input (the default when something is piped in)."""
+    if not sources:
+        if sys.stdin.isatty():
+            raise Refused("no input: give FILE... , or pipe text in (chiso extract - reads standard input)")
+        return ["-"]
+    if sources.count("-") > 1:
+        raise Refused("'-' (standard input) can be given only once")
+    for source in sources:
+        if source == "-":
+            continue
+        path = Path(source)
+        if path.is_dir():
+            raise Refused(f"{source}: is a folder; for many articles use: chiso batch {source} -o OUT.jsonl")
+        if not path.is_file():
+            raise Refused(f"{source}: no such file")
+        if not os.access(path, os.R_OK):
+            raise Refused(f"{source}: cannot be read (permission denied)")
+    return list(sources)
+
+
+def _report_of(source: str, article_id: str | None, html: bool):
+    """The report of one source; NotText (and any unreadable file) as a Refused."""
+    from ...pipeline import extract_bytes
+
+    try:
+        if source == "-":
+            raw, name, is_html = sys.stdin.buffer.read(), None, False
+        else:
+            path = Path(source)
+            raw, name, is_html = path.read_bytes(), path.stem, path.suffix.lower() in (".html", ".htm")
+    except OSError as exc:
+        raise Refused(f"{source}: {exc.strerror or exc}") from None
+    _refuse_json_lines(source, raw)
+    try:
+        return extract_bytes(raw, article_id or name, html=html or is_html)
+    except NotText as exc:
+        raise Refused(f"{'standard input' if source == '-' else source}: {exc}") from None
+
+
+def _refuse_json_lines(source: str, raw: bytes) -> None:
+    """Many articles one a line are not one article: say which command reads them."""
+    from ..batch import looks_like_json_lines
+
+    if looks_like_json_lines(raw, "" if source == "-" else source):
+        if source == "-":
+            raise Refused("standard input: JSON Lines, one article a line; this command reads one article: "
+                          "save them to FILE.jsonl and run chiso batch FILE.jsonl -o OUT.jsonl")
+        raise Refused(f"{source}: JSON Lines, one article a line; this command reads one article: "
+                      f"chiso batch {source} -o OUT.jsonl")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    from ..batch import partial_path
+
+    partial = partial_path(path)
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)

@@ -1,0 +1,124 @@
+"""The order of the steps, written once: text -> normalise -> sentences/tokens -> matches
+-> records -> context -> report. `extract()` is the public entry point."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from ..records.article import Article
+from ..report.errors import error_entry
+from ..report.model import Report
+from ..patterns.normal_form import normalize
+from ..text.inputs import read_bytes, read_text
+from ..report.model import ErrorEntry
+from .build import build_report, merge_reports
+
+# The spaCy components, in the order they run after the tokenizer.
+STEPS = ("chiso_sentences", "chiso_matches", "chiso_context", "chiso_officials", "chiso_claims", "chiso_checks")
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    pipeline = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "chiso.tokenizer.v1"}}})
+    for name in STEPS:
+        pipeline.add_pipe(name)
+    return pipeline
+
+
+def warm() -> None:
+    """Load everything the pipeline loads lazily (spaCy, the word segmenter and tagger,
+    the rules, the checker) by extracting the warm-up text once. Workers call this before
+    their first article, so that no article's time limit pays for the loading."""
+    from ..patterns import load_patterns
+
+    extract(load_patterns().table("warm_up"))
+
+
+# Longer articles are cut into parts of about this many characters, at line breaks, so
+# that time stays linear and memory bounded (a 10 MB article is ~50 parts).
+CHUNK = 200_000
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def extract(text: str | bytes | os.PathLike, id: str | None = None, html: bool = False) -> Report:
+    """Extract figures, officials, documents, dates and checks from one article.
+
+    `text` may be in a legacy encoding (TCVN3, VNI: converted, and said so in `errors`)
+    or, with html=True, an HTML page (its text is extracted). Spans then index the
+    converted or extracted text, which the report carries as `source_text`.
+
+    Bytes and paths are read as `chiso extract FILE` reads a file: the encoding found
+    (BOMs, UTF-16, legacy Vietnamese), a path's name as the default id, HTML by its
+    suffix (.html, .htm). NotText is raised for what is not text (a PDF, an image)."""
+    if isinstance(text, str):
+        return _extract_decoded(read_text(text, html_input=html), id)
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return extract_bytes(bytes(text), id, html)
+    if isinstance(text, os.PathLike):
+        path = Path(text)
+        return extract_bytes(path.read_bytes(), id if id is not None else path.stem,
+                             html or path.suffix.lower() in HTML_SUFFIXES)
+    raise TypeError(f"extract() takes the article as str, bytes or a path (os.PathLike), "
+                    f"not {type(text).__name__}; for many articles use extractor.interfaces.batch.run_batch or chiso batch")
+
+
+def extract_bytes(raw: bytes, id: str | None = None, html: bool = False) -> Report:
+    """Like extract(), from bytes: BOMs, UTF-16, bad UTF-8 bytes and legacy encodings handled."""
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        raise TypeError(f"extract_bytes() takes bytes, not {type(raw).__name__}; extract() takes str, bytes or a path")
+    return _extract_decoded(read_bytes(raw, html_input=html), id)
+
+
+def _extract_decoded(decoded, id: str | None) -> Report:
+    source = decoded.text
+    if len(source) > CHUNK:
+        starts = _part_starts(source)
+        report = merge_reports([build_report(run(part), id) for part in _parts(source)], starts, id)
+        report.errors.append(ErrorEntry(**error_entry("E009", f"{len(starts)} parts")))
+    else:
+        report = build_report(run(source), id)
+    report.errors[:0] = [ErrorEntry(**e) for e in decoded.errors]
+    report._text = source
+    if decoded.offsets != "input":
+        report.offsets = decoded.offsets
+        report.source_text = source
+    return report
+
+
+def _part_starts(text: str) -> list[int]:
+    starts = [0]
+    while len(text) - starts[-1] > CHUNK:
+        cut = text.rfind("\n", starts[-1] + CHUNK // 2, starts[-1] + CHUNK)
+        if cut < 0:
+            cut = text.rfind(". ", starts[-1] + CHUNK // 2, starts[-1] + CHUNK)
+            cut = cut + 1 if cut >= 0 else starts[-1] + CHUNK
+        starts.append(cut + 1 if text[cut:cut + 1] == "\n" else cut)
+    return starts
+
+
+def _parts(text: str):
+    starts = _part_starts(text)
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        yield text[a:b]
+
+
+def run(text: str) -> Article:
+    """Run the pipeline and return the working state (for tests and debugging)."""
+    if not isinstance(text, str):
+        raise TypeError(f"run() takes str, not {type(text).__name__}; extract() reads bytes and paths")
+    normalized = normalize(text)
+    pipeline = nlp()
+    doc = pipeline.make_doc(normalized.text)
+    doc._.chiso_state = Article(normalized)
+    if not text.strip():
+        doc._.chiso_state.errors.append(error_entry("E001"))
+    for _name, proc in pipeline.pipeline:
+        doc = proc(doc)
+    return doc._.chiso_state

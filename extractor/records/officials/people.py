@@ -1,0 +1,144 @@
+"""What makes a run of capitals a person: a valid Vietnamese name (a family name first,
+not a place or an organisation), and the evidence in its context (a descriptor before it,
+an age or residence after it)."""
+from __future__ import annotations
+
+import regex
+from ..article import Article
+from .words import _LAST_WORD, _WORD, _data, title_case
+
+
+def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> tuple[int, int] | None:
+    """The span of a Vietnamese personal name in a capitalised run, or None: leading
+    "Ông"/"Bà" dropped, cut before an organisation word, a family name first, not a
+    place, not the start of a title word ("Phó Chủ" + "tịch")."""
+    data = _data()
+    words = text[start:end].split()
+    if words[0] in data["prefix_words"] or words[0].title() in data["prefix_words"]:
+        if len(words) == 2:
+            return None                  # "Ông Ca": a short mention, not Mr Ông Ca
+        start += len(words[0]) + 1
+        words = words[1:]
+    for i, w in enumerate(words[1:], start=1):
+        if w in data["stop_syllables"] or w.title() in data["stop_syllables"] and w.isupper():
+            end = start + len(" ".join(words[:i]))
+            words = words[:i]
+            break
+    while len(words) > 2 and (words[-1] in data["final_blockers"] or data["foreign_letters"].search(words[-1])):
+        end -= len(words[-1]) + 1        # "Nguyễn Hữu Thắng Không …": a sentence run on; "Dương Khắc
+        words = words[:-1]               # Linh Liz": no Vietnamese syllable has f, j, w or z
+    if len(words) < 2 or words[0].title() not in data["family"]:
+        return None
+    full = " ".join(words)
+    if not allow_places and (full in data["places"] or title_case(full) in data["places"]):
+        return None
+    if _not_a_name(text, start, end):
+        return None
+    inside = _inside_place(text, start, words)
+    if inside:
+        # "người Tây Ban Nha" is no Mr Ban Nha; "tỉnh Quảng Ninh Nguyễn Đức Long": the name
+        # after the place
+        rest = words[inside:]
+        if len(rest) < 2 or rest[0].title() not in data["family"]:
+            return None
+        start = end - len(" ".join(rest))
+    return start, end
+
+
+def _inside_place(text: str, start: int, words: list[str]) -> int:
+    """How many words of the run end a place written before it ("Tây" + "Ban Nha"), or 0."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return 0
+    left = before.split()[-2:]
+    places = _data()["places"]
+    return max((j for i in range(len(left)) for j in range(1, len(words) + 1)
+                if " ".join(left[i:] + words[:j]) in places), default=0)
+
+
+_EMAIL_AFTER = regex.compile(r"\G\s*\(\s*[\w.*+-]+@")
+
+
+_CREDIT_AFTER = regex.compile(r"\G\s*\(\s*([^()]{2,30})\s*\)")
+
+
+def _context_anchor(art: Article, start: int, end: int) -> bool:
+    """A bare name is a person when its context says so: a descriptor of a person before
+    it, an age, birth year or kin after it, a verb a person does, an e-mail address, or
+    a list after a header of people ("Thủ môn: A, B", "Các đối tượng gồm: A (33 tuổi), B")."""
+    data = _data()
+    text = art.text
+    s, _ = art.sentence_span(start)
+    if data["descriptor_before"].search(text, max(s, start - 40), start):
+        return True
+    if data["details_after"].match(text, end) or data["verb_after"].match(text, end):
+        return True
+    credit = _CREDIT_AFTER.match(text, end)
+    if credit and credit.group(1).lower() in data["credit_sources"]:
+        return True                      # a photo credit: "Nguyễn Văn Nhật (TTXVN)"
+    if _EMAIL_AFTER.match(text, end):
+        return True                      # a reader's signature: "- Nguyễn Thị Thu (thu***@gmail.com)"
+    colon = text.rfind(":", s, start)
+    return colon >= 0 and bool(data["header"].search(text, max(s, colon - 40), colon))
+
+
+def _after_capitalised_word(text: str, pos: int) -> bool:
+    """"quận Nam Từ Liêm": a run glued to a capitalised word belongs to a longer name."""
+    w = _LAST_WORD.search(text[max(0, pos - 20):pos])
+    return bool(w) and w.group(1)[0].isupper() and not w.group(1).isupper() and len(w.group(1)) > 1
+
+
+def _office_directly_before(text: str, pos: int) -> bool:
+    """"Chủ tịch Hồ Chí Minh": a capitalised office right before the name (not an occupation)."""
+    m = _data()["position_end"].search(text[max(0, pos - 30):pos])
+    return bool(m) and m.group()[:1].isupper()
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    """"Phó Chủ tịch" is not a Mr Phó Chủ: the run ends inside a title or organisation word."""
+    words = text[start:end].split()
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    pairs = set()
+    for a, b in zip(words, words[1:]):
+        pairs.add(f"{a} {b}".lower())
+    if nxt and nxt.group()[0].islower():
+        pairs.add(f"{words[-1]} {nxt.group()}".lower())
+    return bool(pairs & _data()["not_name_pairs"])
+
+
+def _blocked(text: str, pos: int, admin: bool = True) -> bool:
+    """A street, a school, a place: "đường Nguyễn Trãi", "huyện Hương Khê, Vũ Quang".
+    admin=False leaves out the administrative words ("Chủ tịch UBND tỉnh Lê Văn B")."""
+    # A dash or bracket glued to the word before is no part of it: "lớp 9D -THCS Khương Thượng".
+    left = [w.lstrip("-–(“\"") for w in text[max(0, pos - 25):pos].split()]
+    admin_words = _data()["admin_words"]
+    blockers = _data()["blockers"] if admin else _data()["blockers"] - admin_words
+    two = f"{left[-2]} {left[-1]}" if len(left) > 1 else ""
+    if two in admin_words:                # "Thành phố" is not the street word "phố"
+        return admin
+    if left and (left[-1] in blockers or two in blockers):
+        return True
+    lists = _data()["place_list"] if admin else _data()["street_list"]
+    return bool(lists.search(text, max(0, pos - 60), pos))
+
+
+def has_person(text: str, start: int, end: int) -> bool:
+    """Does a person's name (after a trigger, or a valid family-name run) stand in text[start:end]?"""
+    return first_person(text, start, end) is not None
+
+
+def first_person(text: str, start: int, end: int) -> int | None:
+    data = _data()
+    found = [m.start() for m in data["trigger_name"].finditer(text, start, end)]
+    found += [m.start() for m in data["family_run"].finditer(text, start, end)
+              if valid_name(text, m.start(), m.end()) and not _named_place(text, m.start(), m.end())]
+    return min(found) if found else None
+
+
+def _named_place(text: str, start: int, end: int) -> bool:
+    """A place or school named like a person, inside a title: "trường THCS Huỳnh Đình Túc"
+    (after a school or street word, always), "xã Đoàn Xá" (after an administrative word,
+    when two syllables: "UBND xã Nguyễn Văn B" is the chairman's name)."""
+    if _blocked(text, start, admin=False):
+        return True
+    return _blocked(text, start) and len(text[start:end].split()) == 2
