@@ -15,6 +15,7 @@ demo: install
 	$(CHISO) extract $(SAMPLE) --pretty
 
 test: test-deps
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 install: $(VENV)/.installed

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from extractor import extract
-from extractor.interfaces.batch import looks_like_json_lines
+from extractor.interfaces.batch_input import looks_like_json_lines
 from extractor.interfaces.cli import main
 from extractor.text.inputs import read_bytes, read_text, to_legacy
 from extractor.interfaces.server import Settings, create_app

@@ -4,7 +4,9 @@ text gives no value for: unverifiable, with the earlier value it implies)."""
 from __future__ import annotations
 
 from decimal import Decimal
+
 import regex
+
 from ..records.article import Article, FigureDraft
 from .base import CheckDraft, both, interval, judge, number_text, same_family, written
 from .reading import HUNDRED, _cues, _descriptor_words, _earlier, _in_parentheses, _sentence_figures, _share

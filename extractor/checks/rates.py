@@ -3,6 +3,7 @@ against the two values it compares), grim ("x% of N" reachable with a whole coun
 from __future__ import annotations
 
 from decimal import Decimal
+
 from ..records.article import Article
 from .base import CheckDraft, both, exact, interval, is_share, judge, number_text, same_family, written
 from .interval import stated

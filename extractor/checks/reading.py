@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+
 import regex
-from ..records.article import Article, FigureDraft
+
 from ..patterns import load_patterns
+from ..records.article import Article, FigureDraft
 from .base import CheckDraft, both, interval, judge, number_text, written
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+
 import regex
+
 from ..records.article import Article, FigureDraft
 from .base import CheckDraft, both, interval, is_share, judge, number_text, same_family, written
 from .interval import Interval

@@ -33,7 +33,7 @@ def same_measure(a: FigureDraft, b: FigureDraft) -> bool:
     return sa is None or sb is None or sa == sb
 
 
-def _same_frame(a: FigureDraft, b: FigureDraft) -> bool:
+def same_frame(a: FigureDraft, b: FigureDraft) -> bool:
     """The same period and scope, where both are set (periods: where each figure's own
     sentence states one). In one sentence a list may break its whole down by period
     ("giao tháng 8/2013 …, năm 2014 …"): only another sentence can speak of another period."""

@@ -86,7 +86,8 @@ def decode_task(raw: bytes) -> Outcome:
 
 def batch_line_task(line: bytes, lineno: int) -> tuple[str, list[str]]:
     """One JSON line of a batch to one report line, as `chiso batch` does; never raises."""
-    from .batch import item_of_line, process
+    from .batch import process
+    from .batch_input import item_of_line
 
     return process(item_of_line(line, lineno))
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
 import click
+
 from ...text.excerpt import around
 from ..messages import counted, messages
 from .group import Refused, main

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
 import click
+
 from ...report.errors import ChisoError
 from ..messages import messages
 from .group import Refused, main

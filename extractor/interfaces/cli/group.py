@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import sys
+
 import click
+
 from ...report.errors import ChisoError
 
 

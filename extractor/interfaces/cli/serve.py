@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import click
+
 from .group import Refused, main
 
 

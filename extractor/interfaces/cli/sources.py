@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
 from ...report.errors import NotText
 from .group import Refused
 
@@ -51,7 +52,7 @@ def _report_of(source: str, article_id: str | None, html: bool):
 
 def _refuse_json_lines(source: str, raw: bytes) -> None:
     """Many articles one a line are not one article: say which command reads them."""
-    from ..batch import looks_like_json_lines
+    from ..batch_input import looks_like_json_lines
 
     if looks_like_json_lines(raw, "" if source == "-" else source):
         if source == "-":

@@ -2,8 +2,8 @@
 ảnh: …"), never a photo credit."""
 from __future__ import annotations
 
-from ..article import Article
 from ...patterns import Rule
+from ..article import Article
 from .names import _clear_end, _is_title_word
 from .titles import _is_title, _position_before
 from .words import Mention, _BYLINE_NAME, _LOWER_NEXT, _data, title_case

@@ -4,6 +4,7 @@ mentions attach to the person they name."""
 from __future__ import annotations
 
 import regex
+
 from ..article import Article
 from .organisations import organizations
 from .titles import _crosses_clause, _trim_title

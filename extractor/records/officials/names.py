@@ -3,8 +3,8 @@ position before the name, the title chain after it), a foreign name after a rank
 honorific, a short repeat mention ("Thiếu tướng Thái")."""
 from __future__ import annotations
 
-from ..article import Article
 from ...patterns import Rule
+from ..article import Article
 from .people import _after_capitalised_word, _blocked, _context_anchor, _inside_place, _named_place, _office_directly_before, valid_name
 from .titles import _position_before, _trigger_parts, parse_chain
 from .words import Mention, _VIETNAMESE, _data, title_case

@@ -4,6 +4,7 @@ an age or residence after it)."""
 from __future__ import annotations
 
 import regex
+
 from ..article import Article
 from .words import _LAST_WORD, _WORD, _data, title_case
 

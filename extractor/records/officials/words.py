@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+
 import regex
+
 from ...patterns import load_patterns
 
 
