@@ -54,17 +54,19 @@ def test_html_report_of_hostile_text_cannot_break_out_of_its_script(tmp_path):
     out = tmp_path / "x.html"
     assert CliRunner().invoke(main, ["html", str(source), "-o", str(out)]).exit_code == 0
     page = out.read_text(encoding="utf-8")
-    # Only the page's own elements are scripts (config, article, report, the code); the
-    # text's tags stay JSON inside them, and no '<!--' can start the escaped state.
+    # Only the page's own elements are scripts (config, article, report, the code: an
+    # import map of its modules and the entry module); the text's tags stay JSON inside
+    # them, and no '<!--' can start the escaped state.
     class Scripts(HTMLParser):
         found: list = []
 
         def handle_starttag(self, tag, attrs):
             if tag == "script":
-                self.found.append(dict(attrs).get("class") or dict(attrs).get("id") or "code")
+                a = dict(attrs)
+                self.found.append(a.get("class") or a.get("id") or a.get("type") or "code")
     parser = Scripts()
     parser.feed(page)
-    assert parser.found == ["chiso-config", "chiso-article", "chiso-report", "code"]
+    assert parser.found == ["chiso-config", "chiso-article", "chiso-report", "importmap", "module"]
     assert "<!--" not in page.split('id="chiso-config"')[1]
     report = re.search(r'class="chiso-report" data-index="0">(.*?)</script>', page, re.S).group(1)
     assert json.loads(report)["figures"][1]["text"] == "10%"

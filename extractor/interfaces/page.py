@@ -12,6 +12,7 @@ What the page's script reads from the document:
 """
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +23,13 @@ from .messages import messages_table
 from ..report.model import Report
 from .export import to_csv
 
-ASSETS = ("chiso.css", "chiso.js")
+# The page's script is ES modules (web/*.js, no build step); chiso.js is the entry.
+MODULES = tuple(sorted(p.name for p in resources.files("extractor.interfaces.web").iterdir()
+                       if p.name.endswith(".js")))
+ASSETS = ("chiso.css", *MODULES)
 _STYLE_LINK = '<link rel="stylesheet" href="static/chiso.css">'
-_SCRIPT_TAG = '<script src="static/chiso.js" defer></script>'
+_SCRIPT_TAG = ('<script type="importmap">{"imports": {"chiso/": "./static/"}}</script>\n'
+               '<script type="module" src="static/chiso.js"></script>')
 _DATA_MARK = "<!-- chiso:data -->"
 
 
@@ -65,14 +70,21 @@ def server_page(max_body: int | None = None) -> str:
     return asset("index.html").decode("utf-8").replace(_DATA_MARK, _config("server", max_body=max_body))
 
 
+def _inline_modules() -> str:
+    """The modules inside the file: an import map that sends each "chiso/NAME.js" to a
+    data: URL of its source, so that the page runs from a file with no network."""
+    imports = {f"chiso/{name}": "data:text/javascript;charset=utf-8;base64,"
+               + base64.b64encode(asset(name)).decode("ascii") for name in MODULES}
+    return (f'<script type="importmap">{json.dumps({"imports": imports})}</script>\n'
+            '<script type="module">import "chiso/chiso.js";</script>')
+
+
 def static_page(articles: list[Article]) -> str:
     """One file that shows these reports with no server and no network."""
     page = asset("index.html").decode("utf-8")
     style = asset("chiso.css").decode("utf-8")
-    script = asset("chiso.js").decode("utf-8")
-    script = script.replace("</script", "<\\/script")
     page = page.replace(_STYLE_LINK, f"<style>\n{style}\n</style>")
-    page = page.replace(_SCRIPT_TAG, f"<script>\n{script}\n</script>")
+    page = page.replace(_SCRIPT_TAG, _inline_modules())
     blocks = [_config("static")]
     for n, a in enumerate(articles):
         text = a.report.text if a.report.text is not None else (a.report.source_text or "")
