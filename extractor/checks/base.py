@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..records.article import Article, FigureDraft
 from ..records.numbers import scale_of
+from ..records.units import units
 from .interval import Interval, fmt, rounds_to, stated, truncates_to
 
 
@@ -48,7 +49,7 @@ def exact(art: Article, f: FigureDraft) -> bool:
         return False
     if f.kind == "number":
         return f.unit in _COUNTED_TIME
-    return f.kind in ("count", "money", "change") and f.unit not in ("%", "điểm phần trăm", "lần")
+    return f.kind in ("count", "money", "change") and f.unit not in units().no_measure
 
 
 def interval(art: Article, f: FigureDraft) -> Interval:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import regex
 
 from ..records.article import Article, FigureDraft
+from ..records.units import units
 from .base import CheckDraft, both, interval, judge, number_text, same_family, written
 from .reading import HUNDRED, _cues, _descriptor_words, _earlier, _in_parentheses, _sentence_figures, _share
 
@@ -33,7 +34,7 @@ def _points_or_relative(rule: str, figs, new: FigureDraft, old: FigureDraft, c: 
     first, second = (new, old) if sign > 0 else (old, new)
     what = f"{number_text(first.value)} − {number_text(second.value)}"
     what_vi = f"{number_text(first.value, True)} − {number_text(second.value, True)}"
-    unit = " points" if c.unit == "điểm phần trăm" else ("%" if c.unit == "%" else "")
+    unit = " points" if c.unit == units().points else ("%" if c.unit == units().percent else "")
     by_points = judge(rule, figs, c, points, points_iv, what, what_vi, art, unit)
     if by_points.status == "consistent" or not allow_relative or c.unit != "%" or old.value == 0:
         by_points.extra["reading"] = "points"
@@ -63,7 +64,7 @@ def two_values_change(art: Article) -> list[CheckDraft]:
         if f.rule == "level_range" and f.range_with is not None and f.range_with.start > f.start:
             old, new = f, f.range_with
             for c in _changes_after(art, new):
-                if c.unit == new.unit or (c.unit in ("%", "điểm phần trăm") and new.unit == "%" and c.unit != "%"):
+                if c.unit == new.unit or (c.unit in units().percentages and new.unit == units().percent and c.unit != units().percent):
                     out.append(_difference("two_values_change", [old, new, c], new, old, c, art))
                 elif c.unit == "%":
                     out.append(_points_or_relative("two_values_change", [old, new, c], new, old, c, art)
@@ -96,7 +97,7 @@ def continued_change(art: Article) -> list[CheckDraft]:
     (level ∓ change), and the relative change is checked against it."""
     out = []
     for d in art.figures:
-        if d.kind != "change" or d.value is None or d.unit in (None, "%", "điểm phần trăm", "lần") \
+        if d.kind != "change" or d.value is None or (d.unit is None or d.unit in units().no_measure) \
                 or d.of is not None and same_family(d, d.of) or d.direction is None:
             continue
         rel = _relative_after(art, d)
@@ -165,7 +166,7 @@ def _earlier_in_brackets(art: Article) -> list[CheckDraft]:
     for c in art.figures:
         a = c.of
         if c.kind != "change" or a is None or a.value is None or c.value is None or a.pair_with is not None \
-                or c.unit == "lần":
+                or c.unit == units().times:
             continue
         _, e = art.sentence_span(c.start)
         stop = art.text.find(";", c.end, e)
@@ -223,7 +224,7 @@ def year_over_year(art: Article, covered: set[int]) -> list[CheckDraft]:
         a = c.of
         if c.kind != "change" or a is None or id(c) in covered or c.value is None or a.value is None:
             continue
-        if c.unit not in ("%", "điểm phần trăm") or a.unit != "%" and a.kind != "ratio":
+        if c.unit not in units().percentages or a.unit != units().percent and a.kind != "ratio":
             continue
         sign = 1 if c.direction == "increase" else -1
         points = a.value - sign * c.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..records.article import Article
+from ..records.units import units
 from .base import CheckDraft, both, exact, interval, is_share, judge, number_text, same_family, written
 from .interval import stated
 from .reading import HUNDRED, _before, _cues, _sentence_figures
@@ -35,10 +36,10 @@ def multiplier(art: Article) -> list[CheckDraft]:
     asks that the text really compares the two.)"""
     out = []
     for m in art.figures:
-        if m.unit != "lần" or m.value is None:
+        if m.unit != units().times or m.value is None:
             continue
         values = [g for g in _sentence_figures(art, m) if g.kind in ("count", "money", "number") and g is not m
-                  and g.value and g.unit != "lần" and g.range_with is None]
+                  and g.value and g.unit != units().times and g.range_with is None]
         before = [g for g in values if g.end <= m.start]
         if not before:
             continue
@@ -49,7 +50,7 @@ def multiplier(art: Article) -> list[CheckDraft]:
         point = a.value / b.value
         what, what_vi = both(lambda vi: f"{written(art, a, vi)}/{written(art, b, vi)}")
         out.append(judge("multiplier", [a, b, m], m, point, interval(art, a) / interval(art, b),
-                         what, what_vi, art, " lần"))
+                         what, what_vi, art, " " + units().times))
     return out
 
 

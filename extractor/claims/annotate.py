@@ -13,10 +13,10 @@ from __future__ import annotations
 import regex
 
 from ..records.article import Article, FigureDraft
+from ..records.units import units
 from .cues import canonical_state, cues
 
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")   # not the decimal comma of "1,5"
-_NOT_MEASURES = frozenset({"%", "lần"})
 
 
 def annotate(art: Article) -> None:
@@ -34,7 +34,7 @@ def annotate(art: Article) -> None:
 
 
 def _own_measure(art: Article, f: FigureDraft) -> str | None:
-    if not f.unit or f.unit in _NOT_MEASURES or f.kind in ("percent",):
+    if not f.unit or f.unit in (units().percent, units().times) or f.kind in ("percent",):
         return None
     after = cues()["state_after"].match(art.text, f.end)
     if after:

@@ -5,13 +5,14 @@ before a check may call their arithmetic wrong."""
 from __future__ import annotations
 
 from ..records.article import FigureDraft
+from ..records.units import units
 from .cues import currency, measure_class
 
 
 def head(f: FigureDraft) -> str | None:
     """What the figure counts: the currency ("tỷ đồng" and "đồng" are one), or the class of
     its counted noun ("dự án" and "công trình"), else the noun's first word."""
-    if not f.unit or f.unit in ("%", "điểm phần trăm", "lần"):
+    if not f.unit or f.unit in units().no_measure:
         return None
     unit, _, per = f.unit.partition("/")          # "USD/thùng" and "USD/tấn" are two measures
     money = currency(unit)

@@ -99,8 +99,7 @@ def _opens_sentence(art: Article, start: int, end: int) -> bool:
 def _frame_patterns():
     p = load_patterns()
     frame_before = p.compile(r"(?<![\p{L}\p{M}])(?:{@frame_year_before})\s+$")
-    month_year = p.compile(r"(?<![\p{L}\p{M}])(?:tháng\s+(?P<m>1[0-2]|0?[1-9])\s*(?:/|-|\s+năm\s+)|quý\s+[IV1-4]+\s*(?:/|-|\s+năm\s+))"
-                           r"(?P<y>(?:19|20)\d\d)(?!\d)")
+    month_year = p.compile(r"(?<![\p{L}\p{M}])(?:{month_with_year})")
     doc_before = p.compile(r"(?:{@document_types})\s+(?:số\s*)?[\w./&-]+\s*,?\s*(?:ngày|ban hành ngày)?\s*$")
     # "Lễ hội đền Đông Cuông năm 2017": up to four words between the event word and the year
     # (a word may hold a dot or a dash, "V.League", but not end on one: no crossing a sentence end)

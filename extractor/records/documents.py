@@ -200,8 +200,17 @@ def _issuer_codes_of(number: str) -> list[str]:
 
 
 def _letters(code: str) -> str:
-    """A code compared by its letters, upper case, Đ as D ("BGDĐT" ~ "BGDDT")."""
-    return regex.sub(r"[^\p{L}]", "", code).upper().replace("Đ", "D")
+    """A code compared by its letters, upper case, with the folds of documents.yaml
+    (code_letter_folds: "BGDĐT" ~ "BGDDT")."""
+    letters = regex.sub(r"[^\p{L}]", "", code).upper()
+    for letter, fold in _folds():
+        letters = letters.replace(letter, fold)
+    return letters
+
+
+@lru_cache(maxsize=1)
+def _folds() -> tuple[tuple[str, str], ...]:
+    return tuple(load_patterns().table("code_letter_folds").items())
 
 
 def _named_by(name: str, codes: list[str]) -> bool:

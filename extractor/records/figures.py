@@ -12,10 +12,11 @@ from functools import lru_cache
 
 import regex
 
-from .article import Article, FigureDraft
-from .numbers import Number, is_number_word, parse_digits, parse_quantity, parse_words, scale_of
 from ..patterns import Rule, load_patterns
 from ..text.wordseg import first_word_end, is_noun
+from .article import Article, FigureDraft
+from .numbers import Number, is_number_word, parse_digits, parse_quantity, parse_words, scale_of
+from .units import units
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # One word after the slash: "11.000 vòng/phút và …" is per minute; a two-word unit ("/hộ dân")
@@ -167,7 +168,7 @@ def multiplier(m, rule: Rule, art: Article):
     if number is None:
         return None
     start = art.text.rfind("gấp", 0, m.start())
-    d = _draft("change", start, m.end(), number, "lần", rule, m.span("q"))
+    d = _draft("change", start, m.end(), number, units().times, rule, m.span("q"))
     d.direction = "increase"
     return [d]
 

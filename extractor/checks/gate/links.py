@@ -7,6 +7,7 @@ import regex
 from ...claims.cues import base_function_words, cues, measure_class
 from ...claims.measure import same_frame, head, same_measure
 from ...records.article import Article, FigureDraft
+from ...records.units import units
 from .verdicts import _threshold, _unverifiable
 
 
@@ -96,8 +97,8 @@ def _rate_gate(art: Article, check, evidence: dict):
 
 
 def _change_gate(art: Article, check, evidence: dict):
-    values = [f for f in check.figures if f.kind != "change" or f.unit not in ("%", "điểm phần trăm")]
-    measured = [f for f in values if f.unit not in (None, "%", "điểm phần trăm", "lần")]
+    values = [f for f in check.figures if f.kind != "change" or f.unit not in units().percentages]
+    measured = [f for f in values if f.unit is not None and f.unit not in units().no_measure]
     ok = all(same_measure(measured[0], f) for f in measured[1:]) if len(measured) > 1 else True
     evidence["same_measure"] = ok
     if not ok:

@@ -3,13 +3,10 @@ chí A, B và C, Phó Chủ tịch"); a header's titles reach the names under it
 mentions attach to the person they name."""
 from __future__ import annotations
 
-import regex
-
 from ..article import Article
 from .organisations import organizations
 from .titles import _crosses_clause, _trim_title
 from .words import Mention, OfficialDraft, _PART_END, _SEP_NEXT, _data
-
 
 def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
     """One official per name, in order of first mention; short mentions attach to the
@@ -59,18 +56,13 @@ def merge(art: Article, mentions: list[Mention]) -> list[OfficialDraft]:
         person.organizations = organizations(person.titles)
     return order
 
-
-_LIST_GAP = regex.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|và|;|cùng với|cùng|\()\s*(?:và\s+)?")
-
-
 def _anchor_lists(art: Article, mentions: list[Mention]) -> None:
     """Names listed together share an anchor: "Đặng Đức Cư (33 tuổi), Nguyễn Thị Vui, …".
     A list is a run of neighbours; one pass each way carries an anchor along all of it."""
-    joined = [bool(_LIST_GAP.fullmatch(art.text, a.end, b.mention_start)) for a, b in zip(mentions, mentions[1:])]
+    joined = [bool(_data()["list_gap"].fullmatch(art.text, a.end, b.mention_start)) for a, b in zip(mentions, mentions[1:])]
     for i in list(range(len(joined))) + list(reversed(range(len(joined)))):
         if joined[i] and (mentions[i].anchored or mentions[i + 1].anchored):
             mentions[i].anchored = mentions[i + 1].anchored = True
-
 
 def _shared_positions(art: Article, mentions: list[Mention]) -> None:
     """"…; nguyên Chủ tịch Quốc hội Nguyễn Văn An, Nguyễn Sinh Hùng; …": in a list of people
@@ -95,7 +87,6 @@ def _shared_positions(art: Article, mentions: list[Mention]) -> None:
                 m.titles = [position]
                 m.anchored = True
         i = j if run else i + 1
-
 
 def _header_titles(art: Article, mentions: list[Mention]) -> None:
     """A position heading a list is the title of everyone in it: "các đồng chí Phó Bí thư
@@ -125,7 +116,6 @@ def _header_titles(art: Article, mentions: list[Mention]) -> None:
             j += 1
         i = j + 1
 
-
 def _clean_header(title: str) -> bool:
     """A heading position names an office ("Phó Chánh văn phòng Trung ương Đảng"), not a
     clause: no person acting after it ("các chuyên gia pháp lý cho biết"), no second
@@ -136,14 +126,12 @@ def _clean_header(title: str) -> bool:
         return False
     return not data["position"].search(title, position.end())
 
-
 def _undoubled(title: str) -> str:
     words = title.split()
     for k in range(1, min(4, len(words) // 2) + 1):
         if words[:k] == words[k:2 * k]:
             return " ".join(words[k:])
     return title
-
 
 def _split_concurrent(titles: list[str]) -> list[str]:
     out: list[str] = []
@@ -154,13 +142,11 @@ def _split_concurrent(titles: list[str]) -> list[str]:
                 out.append(part)
     return out
 
-
 def _longer_name(key: str, people: list[OfficialDraft]) -> OfficialDraft | None:
     """"PGS.TS Chu Hồi" after "PGS.TS Nguyễn Chu Hồi": the same person, named without the family name."""
     if len(key.split()) != 2:
         return None
     return next((p for p in people if p.name.lower().endswith(" " + key) and len(p.name.split()) > 2), None)
-
 
 def _resolve_short(mention: Mention, people: list[OfficialDraft]) -> OfficialDraft | None:
     for person in reversed(people):

@@ -2,7 +2,7 @@
 tỉnh Nghệ An"), its owner, and abbreviations expanded."""
 from __future__ import annotations
 
-from .words import _CONCURRENT_START, _PLACE_IN_ORG, _SPACES, _STANDING, _data
+from .words import _CONCURRENT_START, _SPACES, _STANDING, _data
 
 
 def organizations(titles: list[str]) -> list[str]:
@@ -47,7 +47,7 @@ def _owner(org: str) -> str | None:
     data = _data()
     if data["military_units"].match(org):
         return org
-    m = _PLACE_IN_ORG.search(org)
+    m = _data()["place_in_org"].search(org)
     return m.group(1).strip() if m else None
 
 

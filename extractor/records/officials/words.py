@@ -55,6 +55,9 @@ def _data():
         "prefix_words": frozenset(p.lexicon("name_prefix_words")),
         "family_run": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}(?![ ]?\p{Lu}|[\p{L}\p{M}])", 0),
         "places": frozenset(p.lexicon("place_names")),
+        # "ông A, bà B và ông C": what may stand between two people of one list
+        "list_gap": p.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|\(|{@list_join_words})\s*(?:(?:{@list_and_words})\s+)?", 0),
+        "place_in_org": p.compile(r"(?:{@place_in_org_words})\s*(\p{Lu}.*)$", 0),
         "blockers": frozenset(p.lexicon("name_blockers")),
         "place_list": p.compile(r"(?<![\p{L}\p{M}])(?:{@name_blockers})\s+\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)*\s*(?:,|và|-)\s*$", 0),
         "recorded": {k: v for k, v in p.lexicon("recorded_honorifics").items()},
@@ -152,7 +155,6 @@ _STANDING = regex.compile(r"^(?:Thường trực|thường trực)\s*")
 _CONCURRENT_START = regex.compile(r"^kiêm\s+")
 
 
-_PLACE_IN_ORG = regex.compile(r"(?:TP\.?|Thành phố|tỉnh|huyện|quận|thị xã)\s*(\p{Lu}.*)$")
 
 
 _SPACES = regex.compile(r"(\s+)")
