@@ -1,5 +1,8 @@
 """Step 6: the checker. Every checkable arithmetic claim, redone with the intervals the
-written precision allows (statcheck's rule) — see rules.py for the rules."""
+written precision allows (statcheck's rule). Takes the records with their claims, gives
+CheckDrafts: the rules by family (shares, changes, sums, rates; rules.py is their index),
+what they read around a figure (reading), the interval arithmetic (interval, base), and
+the gate (evidence before a ✗)."""
 from __future__ import annotations
 
 from decimal import localcontext

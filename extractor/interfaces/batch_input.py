@@ -4,6 +4,7 @@ Item (text or bytes, or the problem that keeps it from being an article)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -26,9 +27,16 @@ SUFFIXES = (".txt", ".html", ".htm")
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
 
 
+HEAD = 65536                        # how much of a file says whether it is JSON Lines
+
+
 def is_article_file(source: Path) -> bool:
-    """A single .txt/.html file given as SOURCE: one article, as in a folder of them."""
-    return source.is_file() and source.suffix.lower() in SUFFIXES
+    """A single .txt/.html file given as SOURCE: one article, as in a folder of them;
+    unless its lines are articles, which `chiso extract` refuses and sends here."""
+    if not (source.is_file() and source.suffix.lower() in SUFFIXES):
+        return False
+    with source.open("rb") as fh:
+        return not looks_like_json_lines(fh.read(HEAD + 1))
 
 
 def looks_like_json_lines(raw: bytes, name: str = "") -> bool:
@@ -37,11 +45,11 @@ def looks_like_json_lines(raw: bytes, name: str = "") -> bool:
     is never that, so the test cannot take one for the other."""
     if Path(name).suffix.lower() in JSON_LINES_SUFFIXES:
         return True
-    head = raw[:65536]
-    lines = head.splitlines()
-    if len(head) == 65536 and lines:
-        lines = lines[:-1]              # the last line may be cut at the 64 KB
-    lines = [line for line in lines if line.strip()]
+    lines = [line for line in raw[:HEAD].splitlines() if line.strip()]
+    if len(raw) > HEAD and lines:
+        cut = lines.pop()               # the last line may be cut at the 64 KB
+        if not lines:                   # one article longer than that: judged by its start
+            return _opens_an_article(cut)
     if not lines:
         return False
     for line in lines:
@@ -52,6 +60,14 @@ def looks_like_json_lines(raw: bytes, name: str = "") -> bool:
         if not (isinstance(obj, dict) and isinstance(obj.get("text"), str)):
             return False
     return True
+
+
+def _opens_an_article(start: bytes) -> bool:
+    """The start of a JSON object with a "text" key; prose never opens with '{"'."""
+    return bool(_OBJECT_START.match(start)) and b'"text"' in start
+
+
+_OBJECT_START = re.compile(rb'(\xef\xbb\xbf)?\s*\{\s*"')
 
 
 def count_items(source: Path) -> int | None:

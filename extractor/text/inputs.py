@@ -168,7 +168,11 @@ def read_text(text: str, html_input: bool = False, errors: list[dict] | None = N
               offsets: str = "input") -> Decoded:
     """Text as given (a str): lone surrogates, HTML, mojibake and legacy encodings
     handled. Bytes are decoded first, as read_bytes() decodes a file."""
-    if isinstance(text, (bytes, bytearray, memoryview)) and errors is None and offsets == "input":
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        if errors is not None or offsets != "input":
+            # errors= and offsets= say what was done to a text already decoded: bytes have none.
+            raise TypeError("read_text() takes bytes only without errors= and offsets=; "
+                            "read_bytes() decodes them")
         return read_bytes(bytes(text), html_input=html_input)
     if not isinstance(text, str):
         raise TypeError(f"read_text() takes str (or bytes, decoded as read_bytes() does), "
