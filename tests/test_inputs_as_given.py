@@ -1,6 +1,6 @@
 """Files taken for what they are: JSON Lines given to a one-article command is refused in
 one line that names `chiso batch`; a .txt given to batch is one article; the Python API
-reads bytes and paths as the CLI reads files; the API takes a file as a form
+reads bytes and paths as the CLI reads files (tests/test_api_inputs.py); the API takes a file as a form
 (`curl -F file=@a.txt`) on /v1/extract, /v1/check and /v1/decode."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from extractor import extract
 from extractor.interfaces.batch_input import looks_like_json_lines
 from extractor.interfaces.cli import main
-from extractor.text.inputs import read_bytes, read_text, to_legacy
+from extractor.text.inputs import to_legacy
 from extractor.interfaces.server import Settings, create_app
 from extractor.pipeline import extract_bytes
 
@@ -62,6 +62,14 @@ def test_json_lines_are_seen_by_their_name_or_their_lines():
     assert looks_like_json_lines((LINES * 400).encode("utf-8"), "")
 
 
+def test_json_lines_whose_first_article_is_longer_than_the_start_read():
+    long = json.dumps({"id": "L", "text": ARTICLE * 2000}, ensure_ascii=False) + "\n" + LINES
+    assert len(long.encode("utf-8")) > 65536 and looks_like_json_lines(long.encode("utf-8"), "")
+    # prose as long is still an article, and so is a long line that is not an object
+    assert not looks_like_json_lines((ARTICLE * 2000).encode("utf-8"), "")
+    assert not looks_like_json_lines(('["text", "' + ARTICLE * 2000).encode("utf-8"), "")
+
+
 # --- a single article file to batch -----------------------------------------------------
 
 @pytest.mark.parametrize("name", ["bai-mot.txt", "bai-mot.html"])
@@ -77,6 +85,17 @@ def test_one_article_file_to_batch_is_one_article(tmp_path, name):
     assert lines == [extract_bytes(path.read_bytes(), "bai-mot", html=name.endswith(".html")).to_json()]
 
 
+@pytest.mark.parametrize("name", ["b.txt", "b.html"])
+def test_json_lines_named_as_an_article_go_to_batch_as_json_lines(tmp_path, name):
+    # extract refuses them and names `chiso batch b.txt`: batch must then read the lines
+    path = tmp_path / name
+    path.write_text(LINES, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(path), "-o", str(out)])
+    assert result.exit_code == 0 and "3 articles" in result.output, result.output
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a0", "a1", "a2"]
+
+
 def test_other_files_to_batch_are_still_json_lines(tmp_path):
     path = tmp_path / "articles.data"
     path.write_text(LINES, encoding="utf-8")
@@ -84,44 +103,6 @@ def test_other_files_to_batch_are_still_json_lines(tmp_path):
     result = CliRunner().invoke(main, ["batch", str(path), "-o", str(out)])
     assert result.exit_code == 0 and "3 articles" in result.output
     assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a0", "a1", "a2"]
-
-
-# --- the Python API -------------------------------------------------------------------
-
-def test_extract_reads_bytes_as_a_file_is_read():
-    legacy = TCVN3
-    report = extract(legacy, id="x")
-    assert report.to_json() == extract_bytes(legacy, "x").to_json()
-    assert [e.code for e in report.errors] == ["E006"] and report.figures
-    assert extract(ARTICLE.encode("utf-16")).to_json() == extract(ARTICLE).to_json()
-    assert extract(bytearray(ARTICLE.encode())).to_json() == extract(ARTICLE).to_json()
-
-
-def test_extract_reads_a_path_with_its_name_as_the_id(tmp_path):
-    txt, page = tmp_path / "bai-hai.txt", tmp_path / "trang.html"
-    txt.write_text(ARTICLE, encoding="utf-8")
-    page.write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
-    assert extract(txt).to_json() == extract(ARTICLE, id="bai-hai").to_json()
-    assert extract(txt, id="khac").id == "khac"
-    html = extract(page)
-    assert html.id == "trang" and "E007" in [e.code for e in html.errors] and html.figures
-    result = CliRunner().invoke(main, ["extract", str(page)])
-    assert result.output.strip() == html.to_json()
-
-
-@pytest.mark.parametrize("wrong", [5, None, ["a"], {"text": "a"}])
-def test_anything_else_is_a_clear_type_error(wrong):
-    with pytest.raises(TypeError, match=r"extract\(\) takes the article as str, bytes or a path"):
-        extract(wrong)
-
-
-def test_read_text_takes_bytes_and_read_bytes_says_what_it_takes():
-    assert read_text(TCVN3).text == ARTICLE
-    assert read_text(ARTICLE.encode()).text == read_bytes(ARTICLE.encode()).text == ARTICLE
-    with pytest.raises(TypeError, match=r"read_bytes\(\) takes bytes"):
-        read_bytes(ARTICLE)
-    with pytest.raises(TypeError, match=r"read_text\(\) takes str"):
-        read_text(5)
 
 
 # --- a file as a form on the API ------------------------------------------------------
