@@ -2,7 +2,7 @@ import pytest
 
 from extractor.patterns import load_patterns
 from extractor.pipeline import nlp
-from extractor.text.segment import split_sentences, tokenize
+from extractor.text.segment import opening_text, split_sentences, tokenize
 
 EXAMPLES = load_patterns().table("sentence_examples")
 
@@ -33,3 +33,15 @@ def test_pipeline_marks_sentences():
     doc = nlp()("Câu một có 5 xã. Câu hai có 6 xã.")
     assert [s.text for s in doc.sents] == ["Câu một có 5 xã.", "Câu hai có 6 xã."]
     assert [s.text for s in doc.spans["figures"]] == ["5 xã", "6 xã"]
+
+
+@pytest.mark.parametrize("text, pos, opens", [
+    ("Tháng 7/2016, một người", 0, True),
+    ("“Tháng 7/2016, một người", 1, True),          # a quote before the first word
+    ("– Ông Nguyễn Văn A, Chủ tịch", 2, True),      # a dash that opens a line of dialogue
+    ("(Ông Nguyễn Văn A, Chủ tịch", 1, True),
+    ("Đến tháng 7/2016, một người", 4, False),       # a word before it
+    ("Theo ông Nguyễn Văn A", 5, False),
+])
+def test_what_opens_a_sentence(text, pos, opens):
+    assert (opening_text(text, 0, pos) == "") is opens

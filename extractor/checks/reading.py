@@ -99,19 +99,21 @@ class _Fake(FigureDraft):
         super().__init__(kind="count", start=0, end=0, value=value, unit="", decimals=0, rule="ratio")
 
 
-def _descriptor(art: Article, f: FigureDraft) -> set[str]:
+def _noun_after(art: Article, f: FigureDraft) -> set[str]:
+    """The words after a figure's number up to the next mark: what it counts ("dự án
+    nhóm B"), to match a part with its total. _descriptor_words reads both sides instead."""
     text = art.text[f.q_end:f.q_end + 60]
     text = regex.split(r"[,;.()]", text)[0]
     return {w.lower() for w in text.split() if w}
 
 
 def _best_total(art: Article, part: FigureDraft, totals: list[FigureDraft]) -> FigureDraft | None:
-    pd = _descriptor(art, part)
+    pd = _noun_after(art, part)
     best, best_score = None, None
     for t in totals:
         if t.kind != part.kind and {t.kind, part.kind} != {"count", "change"}:
             continue
-        td = _descriptor(art, t)
+        td = _noun_after(art, t)
         if not td or not (td <= pd or pd <= td) or (("phó" in td) != ("phó" in pd)):
             continue
         score = len(td ^ pd)

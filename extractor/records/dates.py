@@ -8,8 +8,9 @@ from functools import lru_cache
 
 import regex
 
-from .article import Article, DateDraft
 from ..patterns import Rule, load_patterns
+from ..text.segment import opening_text
+from .article import Article, DateDraft
 
 
 def _date(d: int, m: int, y: int) -> datetime.date | None:
@@ -92,7 +93,7 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
 def _opens_sentence(art: Article, start: int, end: int) -> bool:
     """Does the mention open its sentence and end at a comma ("Tháng 7/2016, một người …")?"""
     s, _ = art.sentence_span(start)
-    return art.text[end:end + 1] == "," and not art.text[s:start].strip(" \t\n\"“(-–")
+    return art.text[end:end + 1] == "," and not opening_text(art.text, s, start)
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What may stand before a sentence's first word: spaces, quotes, an opening bracket, a dash.
+OPENING_MARKS = " \t\n\"“”'(-–—"
+
+
+def opening_text(text: str, sentence_start: int, pos: int) -> str:
+    """What stands in the sentence before `pos`, opening marks left out: "" when the
+    mention at `pos` opens its sentence ("Tháng 7/2016, …", "– Ông A, …")."""
+    return text[sentence_start:pos].strip(OPENING_MARKS)
+
+
 MAX_SENTENCE = 3000   # a "sentence" longer than this is a list or garbage: cut it at ";" or ","
 
 

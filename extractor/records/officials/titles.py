@@ -3,6 +3,7 @@ chain after it, verbatim, up to the word that ends the apposition ("phát biểu
 biết", ";", a new person)."""
 from __future__ import annotations
 
+from ...text.segment import opening_text
 from ..article import Article
 from .people import _blocked, first_person, has_person
 from .words import _ACRONYM_ORG, _CLAUSE_MARKS, _CLOSING_DASH, _SEP_FIRST, _SEP_NEXT, _SHORT_BRACKET, _data
@@ -59,7 +60,8 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
 
 
 def _opens_sentence(text: str, sentence_start: int, pos: int) -> bool:
-    before = text[sentence_start:pos].strip(" \t\n\"“”'-–—")
+    """Opens its sentence, or follows a photo credit that ends the sentence before it."""
+    before = opening_text(text, sentence_start, pos)
     return not before or bool(_data()["credit_closing"].search(before))
 
 

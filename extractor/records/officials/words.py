@@ -85,7 +85,7 @@ def _data():
         "military_units": p.compile(r"(?:{@military_units})\b", 0),
         "descriptor_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?:\s+(?:là|tên|tên là))?\s*$",
                                        regex.I),
-        "details_after": p.compile(r"\G\s*[(,]\s*(?:\d{1,3}\s*tuổi|(?:{@person_details_after})(?![\p{L}\p{M}])|(?:19|20)\d\d\b)",
+        "details_after": p.compile(r"\G\s*[(,]\s*(?:{age_phrase}|(?:{@person_details_after})(?![\p{L}\p{M}])|{year4}\b)",
                                    regex.I),
         "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
@@ -100,12 +100,12 @@ def _data():
         "concurrent": p.compile(r"\s+(?:{@concurrent_words})\s+", 0),
         "segment_end": p.compile(r"[;:()“”\"\n]|,(?!\s*(?:{@title_comma_joins})(?![\p{L}\p{M}]))|\.(?=\s|$)|!|\?", 0),
         "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
-        "birth_or_age": p.compile(r"(?:(?:{@birth_year_words})\s*)?(?:\d{4}|\d{1,3}\s*(?:{@age_words}))", regex.I),
+        "birth_or_age": p.compile(r"(?:(?:{@birth_year_words})\s*)?(?:\d{4}|{age_phrase})", regex.I),
         # A bracketed abbreviation inside a title, and the capitalised words (a place) that go
         # on after it: "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM".
         "acronym_tail": p.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.-]{1,14}\s*\)(?P<rest>(?:[ ](?:{@title_place_prepositions})(?=[ ]\p{Lu}))?"
                                   r"(?:[ ]\p{Lu}[\p{L}\p{M}.]*)+)?", 0),
-        "age_bracket": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*)?(?:(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*\)", regex.I),
+        "age_bracket": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*)?(?:{year4}|{age_phrase})\s*\)", regex.I),
         # "ngã tư Nguyễn Khánh Toàn - Nguyễn Văn Huyên": a street in a list of streets, even
         # after a position (the administrative words are left out: "UBND huyện A, B").
         "street_list": regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(
@@ -129,7 +129,7 @@ def _data():
         "rank_start": p.compile(r"(?:{rank}|{academic})(?:\s*,?\s*{academic})*[ ]+{name_syllable}", 0),
         "collective": p.compile(r"(?:{@collective_bodies})(?![\p{L}\p{M}])", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
-        "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*(?:19|20)\d\d|\d{1,3}\s*(?:{@age_words}))\s*,\s*"
+        "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*{year4}|{age_phrase})\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
                                     r"(?=\s*[);,]|\s+(?:{@person_details_after})(?![\p{L}\p{M}]))", 0),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
