@@ -54,3 +54,15 @@ def test_no_module_over_400_lines():
     long = {str(p.relative_to(ROOT)): n for p in (ROOT / "extractor").rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert not long, long
+
+
+def test_every_layer_says_its_job():
+    """Each subpackage's __init__ has a docstring (what it is for, what it takes and gives)."""
+    import ast
+
+    silent = []
+    for init in sorted((ROOT / "extractor").rglob("__init__.py")):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        if not doc or len(doc) < 60:
+            silent.append(str(init.relative_to(ROOT)))
+    assert not silent, silent

@@ -61,8 +61,8 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
     opening a sentence may be background, and is not). Birth years, starting points,
     horizons and compared years are never frames."""
     text = art.text
-    mention, _, not_frame = _year_patterns()
-    frame_before, month_year, doc_before, event, not_frame_prefix = _frame_patterns()
+    _, _, not_frame = _year_patterns()
+    frame_before, _, doc_before, event, not_frame_prefix = _frame_patterns()
     frames: list[tuple[int, int | None, int | None]] = []
     for d in art.dates:
         if d.value is not None and not doc_before.search(text, max(0, d.start - 60), d.start) \
@@ -70,24 +70,38 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
             frames.append((d.value.year, d.value.month, d.value.day))
     horizon = _horizon()
     months = []
-    for m in month_year.finditer(text):
-        if not is_compared_year(text, m.start()) and not not_frame.search(text[max(0, m.start() - 30):m.start()]) \
-                and not horizon.search(text, max(0, m.start() - 40), m.start()):
-            month = int(m.group("m")) if m.group("m") else None
-            months.append((int(m.group("y")), month, _opens_sentence(art, m.start(), m.end())))
+    for start, end, year, month in _months_with_year(text):
+        if not is_compared_year(text, start) and not not_frame.search(text[max(0, start - 30):start]) \
+                and not horizon.search(text, max(0, start - 40), start):
+            months.append((year, month, _opens_sentence(art, start, end)))
     # "Tháng 1/2015, … Tháng 7/2016, …": sentences opening on months of different years tell
     # a history, background to the news, not its time.
     history = len({y for y, _, opening in months if opening}) > 1
     frames += [(y, month, None) for y, month, opening in months if not (history and opening)]
-    for m in mention.finditer(text):
-        before = text[max(0, m.start() - 60):m.start()]
-        if is_compared_year(text, m.start()) or horizon.search(text, max(0, m.start() - 40), m.start()):
+    for start, year in _year_mentions(text):
+        before = text[max(0, start - 60):start]
+        if is_compared_year(text, start) or horizon.search(text, max(0, start - 40), start):
             continue
         # "kể từ đầu năm 2017" still sets the frame; an event after "từ", "trước" … does not
         em = event.search(before)
         if frame_before.search(before) or em and not not_frame_prefix.search(before, 0, em.start()):
-            frames.append((int(m.group()), None, None))
+            frames.append((year, None, None))
     return frames
+
+
+# The article's year mentions, found once: article_frames and latest_reached_year both read them.
+@lru_cache(maxsize=4)
+def _year_mentions(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, year) of every year written on its own ("2017", not "2017,5")."""
+    return tuple((m.start(), int(m.group())) for m in _year_patterns()[0].finditer(text))
+
+
+@lru_cache(maxsize=4)
+def _months_with_year(text: str) -> tuple[tuple[int, int, int, int | None], ...]:
+    """(start, end, year, month or None) of every month or quarter with its year."""
+    month_year = _frame_patterns()[1]
+    return tuple((m.start(), m.end(), int(m.group("y")), int(m.group("m")) if m.group("m") else None)
+                 for m in month_year.finditer(text))
 
 
 def _opens_sentence(art: Article, start: int, end: int) -> bool:
@@ -114,17 +128,15 @@ def latest_reached_year(art: Article) -> int | None:
     year, and the years it names, but a horizon, plan or term ahead ("đến năm 2020") and a
     year inside a number or range ("10/2016/QĐ-UBND", "2016-2020")."""
     text = art.text
-    mention, _, _ = _year_patterns()
-    _, month_year, _, _, _ = _frame_patterns()
     horizon = _horizon(or_not_frame=True)
     years = [d.value.year for d in art.dates if d.value is not None]
-    years += [int(m.group("y")) for m in month_year.finditer(text)
-              if not horizon.search(text, max(0, m.start() - 40), m.start())]
-    for m in mention.finditer(text):
-        if regex.search(r"[/-]\s*$", text[max(0, m.start() - 2):m.start()]) \
-                or horizon.search(text, max(0, m.start() - 40), m.start()):
+    years += [year for start, _end, year, _month in _months_with_year(text)
+              if not horizon.search(text, max(0, start - 40), start)]
+    for start, year in _year_mentions(text):
+        if regex.search(r"[/-]\s*$", text[max(0, start - 2):start]) \
+                or horizon.search(text, max(0, start - 40), start):
             continue
-        years.append(int(m.group()))
+        years.append(year)
     return max(years, default=None)
 
 
