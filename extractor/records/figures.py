@@ -267,7 +267,9 @@ def range_(m, rule: Rule, art: Article):
     if hi is None or lo is None:
         return None
     hi_scale = _scale_factor(hi_text)
-    if hi_scale != 1 and _scale_factor(lo_text) == 1:
+    # "7,5 - 15 triệu đồng": the low end takes the high end's scale. A low end written with
+    # its own currency ("700.000 đồng đến 1,2 triệu đồng") is a whole amount already.
+    if hi_scale != 1 and _scale_factor(lo_text) == 1 and not _group(m, "lo_cur"):
         lo = Number(_mul(lo.value, hi_scale), lo.decimals)
     if _group(m, "pct"):
         kind, unit = "percent", "%"
