@@ -10,8 +10,9 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+from ..text.inputs import HTML_SUFFIXES
+
 FORM = "multipart/form-data"
-HTML_SUFFIXES = (".html", ".htm")
 _TRUE, _FALSE = ("true", "1", "on", "yes"), ("false", "0", "off", "no", "")
 
 

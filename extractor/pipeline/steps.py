@@ -14,7 +14,7 @@ from ..records.article import Article
 from ..report.errors import error_entry
 from ..report.model import Report
 from ..patterns.normal_form import normalize
-from ..text.inputs import read_bytes, read_text
+from ..text.inputs import HTML_SUFFIXES, read_bytes, read_text
 from ..report.model import ErrorEntry
 from .build import build_report, merge_reports
 
@@ -42,9 +42,6 @@ def warm() -> None:
 # Longer articles are cut into parts of about this many characters, at line breaks, so
 # that time stays linear and memory bounded (a 10 MB article is ~50 parts).
 CHUNK = 200_000
-
-
-HTML_SUFFIXES = (".html", ".htm")
 
 
 def extract(text: str | bytes | os.PathLike, id: str | None = None, html: bool = False) -> Report:

@@ -14,19 +14,14 @@ class Canonical:
     percent: str
     points: str
     times: str
-
-    @property
-    def percentages(self) -> frozenset[str]:
-        """A percentage and a change in percentage points."""
-        return frozenset({self.percent, self.points})
-
-    @property
-    def no_measure(self) -> frozenset[str]:
-        """The units that say how much, not of what: %, points, times."""
-        return frozenset({self.percent, self.points, self.times})
+    percentages: frozenset[str]     # a percentage and a change in percentage points
+    no_measure: frozenset[str]      # the units that say how much, not of what: %, points, times
 
 
 @lru_cache(maxsize=1)
 def units() -> Canonical:
+    """Made once: the checker's loops ask for these sets on every figure."""
     table = load_patterns().table("canonical_units")
-    return Canonical(percent=table["percent"], points=table["points"], times=table["times"])
+    percent, points, times = table["percent"], table["points"], table["times"]
+    return Canonical(percent=percent, points=points, times=times,
+                     percentages=frozenset({percent, points}), no_measure=frozenset({percent, points, times}))

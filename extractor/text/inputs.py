@@ -79,6 +79,10 @@ _KINDS = {"pdf": "a PDF document", "docx": "a Word document", "doc": "a Word doc
 
 # --- bytes --------------------------------------------------------------------------
 
+# A file with one of these names is read as HTML (extract(Path), the CLI, the API's forms).
+HTML_SUFFIXES = (".html", ".htm")
+
+
 def read_bytes(raw: bytes, html_input: bool = False) -> Decoded:
     """Decode bytes (see the module's docstring); NotText for what is not text."""
     if not isinstance(raw, (bytes, bytearray, memoryview)):

@@ -34,13 +34,14 @@ def _sources(sources: tuple[str, ...]) -> list[str]:
 def _report_of(source: str, article_id: str | None, html: bool):
     """The report of one source; NotText (and any unreadable file) as a Refused."""
     from ...pipeline import extract_bytes
+    from ...text.inputs import HTML_SUFFIXES
 
     try:
         if source == "-":
             raw, name, is_html = sys.stdin.buffer.read(), None, False
         else:
             path = Path(source)
-            raw, name, is_html = path.read_bytes(), path.stem, path.suffix.lower() in (".html", ".htm")
+            raw, name, is_html = path.read_bytes(), path.stem, path.suffix.lower() in HTML_SUFFIXES
     except OSError as exc:
         raise Refused(f"{source}: {exc.strerror or exc}") from None
     _refuse_json_lines(source, raw)
