@@ -2,6 +2,7 @@
 ảnh: …"), never a photo credit."""
 from __future__ import annotations
 
+from ...text.inputs import is_syllable
 from ...patterns import Rule
 from ..article import Article
 from .names import _clear_end, _is_title_word
@@ -50,6 +51,8 @@ def _bylines(m, rule: Rule, art: Article, start: int):
         full = " ".join(words)
         if words[0].lower() in _data()["credit_sources"] or words[0] in _data()["stop_syllables"]:
             continue                     # "Reuters Tổng …", "Bộ Quốc …": a source, an organisation
+        if 2 * sum(map(is_syllable, words)) < len(words):
+            continue                     # "Ảnh: Daily Mail": an author's name is mostly Vietnamese syllables ("Jerry Võ")
         if full in _data()["places"] or title_case(full) in _data()["places"] or _is_title_word(words) \
                 or full.lower() in _data()["credit_sources"] or words[-1] in _data()["credit_endings"]:
             continue

@@ -15,6 +15,9 @@ def name(m, rule: Rule, art: Article):
     if span is None:
         return None
     start, end = span
+    initial = _data()["initial_before"].search(art.text, max(0, start - 3), start)
+    if initial and _data()["descriptor_before"].search(art.text, max(0, initial.start() - 40), initial.start()):
+        start = initial.start()          # "tiền đạo H.Văn Thành": the family name as an initial
     raw = art.text[start:end]
     full = title_case(raw) if raw.isupper() else raw
     return _full_mention(start, end, full, rule, art)

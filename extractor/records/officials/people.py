@@ -21,6 +21,8 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
         start += len(words[0]) + 1
         words = words[1:]
     for i, w in enumerate(words[1:], start=1):
+        if i == len(words) - 1 and len(words) > 2 and data["name_closed"].match(text, end):
+            break                        # "ông Lê Văn Tỉnh, Bí thư …": the given name, then a comma
         if w in data["stop_syllables"] or w.title() in data["stop_syllables"] and w.isupper():
             end = start + len(" ".join(words[:i]))
             words = words[:i]
@@ -33,7 +35,7 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
     full = " ".join(words)
     if not allow_places and (full in data["places"] or title_case(full) in data["places"]):
         return None
-    if _not_a_name(text, start, end):
+    if _not_a_name(text, start, end) or _named_firm(text, start, end):
         return None
     inside = _inside_place(text, start, words)
     if inside:
@@ -129,11 +131,34 @@ def has_person(text: str, start: int, end: int) -> bool:
 
 
 def first_person(text: str, start: int, end: int) -> int | None:
+    """Where the first person named in text[start:end] stands, or None. Inside a title, a
+    capitalised honorific glued to a capitalised word is part of a longer name ("quận Hai Bà
+    Trưng")."""
     data = _data()
-    found = [m.start() for m in data["trigger_name"].finditer(text, start, end)]
+    found = [m.start() for m in triggered_names(text, start, end)]
     found += [m.start() for m in data["family_run"].finditer(text, start, end)
               if valid_name(text, m.start(), m.end()) and not _named_place(text, m.start(), m.end())]
     return min(found) if found else None
+
+
+def triggered_names(text: str, start: int, end: int):
+    """The names after a rank or an honorific in text[start:end], but an honorific glued to a
+    capitalised word, which is part of a longer name ("quận Hai Bà Trưng")."""
+    data = _data()
+    for m in data["trigger_name"].finditer(text, start, end):
+        glued = m.group()[:1].isupper() and _after_capitalised_word(text, m.start())
+        if not (glued and data["honorific_start"].match(m.group())):
+            yield m
+
+
+def _named_firm(text: str, name_start: int, name_end: int) -> bool:
+    """"Công ty TNHH TM và DV Hoàng Phước Minh", "Hội đồng Trị sự Nguyễn Phước tộc": a name
+    right after a firm's word and its legal form (no name of the firm between: "Công ty CP
+    Sông Đà Nguyễn Văn B" is a person), or one a name goes on after, names a body."""
+    data = _data()
+    if data["name_continuation"].match(text, name_end):
+        return True
+    return bool(data["firm_before"].search(text, max(0, name_start - 60), name_start))
 
 
 def _named_place(text: str, start: int, end: int) -> bool:

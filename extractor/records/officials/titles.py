@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...text.segment import opening_text
 from ..article import Article
-from .people import _blocked, first_person, has_person
+from .people import _blocked, first_person, has_person, triggered_names
 from .words import _ACRONYM_ORG, _CLAUSE_MARKS, _CLOSING_DASH, _SEP_FIRST, _SEP_NEXT, _SHORT_BRACKET, _data
 
 
@@ -22,6 +22,8 @@ def _trigger_parts(trigger: str) -> tuple[str | None, str | None]:
     if rest.lower() in (h.lower() for h in data["recorded"]) or rest.lower() in ("anh", "chị", "cụ", "em"):
         honorific = honorific or data["recorded"].get(rest.lower())
         rest = ""
+    if rest and rest[:1].islower() and data["rank_only"].fullmatch(rest):
+        rest = rest[:1].upper() + rest[1:]   # "đại tá" mid-sentence is the rank "Đại tá"
     return (rest or None), honorific
 
 
@@ -111,8 +113,12 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
     while i < sent_end:
         m = sep.match(text, i, sent_end)
         copula = None
+        bracketed = None
         if not m and sep is _SEP_FIRST:
             m = copula = data["copula_title"].match(text, i, sent_end)   # "ông Đinh Xuân Hướng là chủ trâu"
+        if not m and sep is _SEP_FIRST:
+            # "Lê Lâm Hưng (kỹ sư điện)", "em A (học sinh trường THPT Việt Đức)": a job in brackets
+            m = bracketed = data["bracket_job"].match(text, i, sent_end)
         if not m:
             break
         seg_start = m.end()
@@ -130,7 +136,7 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
         if data["after_name_start"].match(text, seg_start):
             # "bà A, đại diện Taxi Hoàng Gia đề xuất": what a representative stands for is a
             # firm or a body; only an honorific or a rank starts a person inside it
-            found = data["trigger_name"].search(text, seg_start, person_end)
+            found = next(triggered_names(text, seg_start, person_end), None)
             person_at = found.start() if found else None
         else:
             person_at = first_person(text, seg_start, person_end)
@@ -178,11 +184,11 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
             continue                     # titles
         if data["residence_start"].match(segment):
             break
-        if not (_is_title(segment) or copula and data["occupation_start"].match(segment)
+        if not (_is_title(segment) or (copula or bracketed) and data["occupation_start"].match(segment)
                 or not titles and data["profession_start"].match(segment)):
             break
         titles.append(segment)
-        ended = ended or copula is not None    # "là chủ trâu, BTC đã …": the clause goes on
+        ended = ended or copula is not None or bracketed is not None   # "là chủ trâu, BTC đã …": the clause goes on
         if role:
             taken = role.group("role")
             end = _end_word(taken[1:])          # (the role's own first word may be one)

@@ -128,10 +128,21 @@ def _data():
         "name_comma_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@family_names})(?:[ ]{name_syllable}){1,3}\s*,\s*$", 0),
         "rank_start": p.compile(r"(?:{rank}|{academic})(?:\s*,?\s*{academic})*[ ]+{name_syllable}", 0),
         "collective": p.compile(r"(?:{@collective_bodies})(?![\p{L}\p{M}])", 0),
+        "rank_only": p.compile(r"{rank}", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
         "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*{year4}|{age_phrase})\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
                                     r"(?=\s*[);,]|\s+(?:{@person_details_after})(?![\p{L}\p{M}]))", 0),
+        # A family name written as its initial, glued to the name: "H.Văn Thành" (after a word for
+        # a person only: "Q.Hà Đông", "H.Văn Bàn" are a district written short).
+        "initial_before": regex.compile(r"(?<=[ ])\p{Lu}\.$"),
+        "bracket_job": p.compile(r"[ \t]*\([ \t]*(?=(?:{@occupations}|{@positions})(?![\p{L}\p{M}]))", 0),
+        # A firm's word and its legal form (TNHH, TM và DV, tư nhân) right before a personal name.
+        "firm_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@firm_words})(?:[ ]+(?:\p{Lu}[\p{Lu}\d&.-]+|{@firm_forms}|&)){0,6}"
+                                 r"(?<![ ](?:{@joining_words}))[ ]+$", 0),
+        "name_continuation": p.compile(r"[ ]+(?:{@name_continuations})(?![\p{L}\p{M}\d])", 0),
+        # After a name's last syllable, what closes it: a comma, a bracket, a full stop, the end.
+        "name_closed": regex.compile(r"\s*(?:[,;:()]|\.(?:\s|$)|$)"),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
     }
 
