@@ -37,6 +37,7 @@ def _lex():
         "ambiguous_currencies": p.words("ambiguous_currencies"),
         "scale_word": p.compile(r"(?<![\p{L}\p{M}])(?:{@scale_words})(?![\p{L}\p{M}])"),
         "vague": p.compile(r"(?<![\p{L}\p{M}])(?:{@vague_before_numbers})\s+$"),
+        "word_lookalikes": p.words("word_currency_lookalikes"),
         "money_nouns": {k.lower(): v for k, v in p.lexicon("money_nouns").items()},
     }
 
@@ -136,6 +137,9 @@ def money(m, rule: Rule, art: Article):
         return None                      # "một đồng chí", "đồng thời"
     cur = _currency(m.group("cur")) if _group(m, "cur") else "đồng"
     per_name = _group(m, "per", "per2")
+    if not q[:1].isdigit() and cur.lower() in _lex()["word_lookalikes"] and not _lex()["scale_word"].search(q) \
+            and not (per_name and m.group(per_name)):
+        return None                      # "không yên" is restless, "một kíp" a shift: words, not money
     if cur.lower() in _lex()["ambiguous_currencies"] and not (per_name and m.group(per_name)) \
             and not _lex()["scale_word"].search(q):
         return None                      # "8 bảng đấu": a count of groups, not pounds
@@ -205,6 +209,19 @@ def count(m, rule: Rule, art: Article):
             return None                  # "xếp lương 2,34 chứng tỏ": a verb, not a unit
         kind = "number"
     return [_draft(kind, m.start("q"), end, number, unit, rule, m.span("q"))]
+
+
+def spelled(m, rule: Rule, art: Article):
+    """A number written in words where only a number fits: before a counted noun ("hai dự
+    án"), a prison term ("ba năm tù"), half of a whole ("một nửa số hộ")."""
+    if _group(m, "half"):
+        return [_draft("number", m.start("half"), m.end("half"), Number(Decimal("0.5"), 1), None, rule)]
+    number = parse_words(m.group("q"))
+    if number is None or _vague(art, m):
+        return None
+    if _group(m, "noun"):
+        return [_draft("count", m.start("q"), m.end("noun"), number, m.group("noun"), rule, m.span("q"))]
+    return [_draft("number", m.start("q"), m.end("unit"), number, m.group("unit"), rule, m.span("q"))]
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -322,6 +339,7 @@ PRODUCTIONS = {
     "measure": measure,
     "multiplier": multiplier,
     "count": count,
+    "spelled": spelled,
     "number": number,
     "range": range_,
 }

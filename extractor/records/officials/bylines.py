@@ -41,15 +41,16 @@ def _bylines(m, rule: Rule, art: Article, start: int):
         words = part.group().split()
         cut = next((i for i, w in enumerate(words) if i >= 2 and w in _data()["final_blockers"]), None)
         if cut is not None:
-            words = words[:cut]           # "Chu Huyền Theo Đời sống Plus": the name, then its source
-        if len(words) > 2 and not _clear_end(art.text, start + part.end()):
+            words = words[:cut]           # "Chu Huyền Theo Đời sống Plus", "Ảnh: Đắc Văn Trước đó": the name, then
+        elif len(words) > 2 and not _clear_end(art.text, start + part.end()):   # its source, or a new sentence
             words = words[:2]             # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading
         elif len(words) == 2 and _LOWER_NEXT.match(art.text, start + part.end()):
             words = words[:1]             # "Ảnh: Beats Thương hiệu …": a credit, then a sentence
         if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):
             continue
         full = " ".join(words)
-        if words[0].lower() in _data()["credit_sources"] or words[0] in _data()["stop_syllables"]:
+        if words[0].lower() in _data()["credit_sources"] or words[0] in _data()["stop_syllables"] \
+                or words[0] in _data()["final_blockers"]:
             continue                     # "Reuters Tổng …", "Bộ Quốc …": a source, an organisation
         if 2 * sum(map(is_syllable, words)) < len(words):
             continue                     # "Ảnh: Daily Mail": an author's name is mostly Vietnamese syllables ("Jerry Võ")

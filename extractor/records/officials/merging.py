@@ -96,7 +96,8 @@ def _header_titles(art: Article, mentions: list[Mention]) -> None:
     while i < len(mentions):
         first = mentions[i]
         s, _ = art.sentence_span(first.mention_start)
-        header = data["list_header"].search(art.text, max(s, first.mention_start - 90), first.mention_start)
+        header = data["list_header"].search(art.text, max(s, first.mention_start - 90), first.mention_start) \
+            or data["count_header"].search(art.text, max(s, first.mention_start - 40), first.mention_start)
         if first.name is None or not header:
             i += 1
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...patterns import Rule
 from ..article import Article
 from .people import _after_capitalised_word, _blocked, _context_anchor, _inside_place, _named_place, _office_directly_before, valid_name
-from .titles import _position_before, _trigger_parts, parse_chain
+from .titles import _position_before, _trigger_parts, parse_chain, stacked_before
 from .words import Mention, _VIETNAMESE, _data, title_case
 
 
@@ -103,6 +103,8 @@ def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
             rank = before.group("rank")
     titles = []
     if position:
+        at = art.text.rfind(position, max(0, m_start - 150), m_start)
+        titles.extend(stacked_before(art, at) if at >= 0 else [])
         titles.append(position)
     titles.extend(parse_chain(art, end, own=full))
     anchored = bool(trig or position or titles) or _context_anchor(art, start, end)

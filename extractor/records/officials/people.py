@@ -27,7 +27,8 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
             end = start + len(" ".join(words[:i]))
             words = words[:i]
             break
-    while len(words) > 2 and (words[-1] in data["final_blockers"] or data["foreign_letters"].search(words[-1])):
+    closed = bool(data["name_closed"].match(text, end))   # "Nguyễn Văn Để, Chủ tịch xã": the name's own syllable
+    while len(words) > 2 and (words[-1] in data["final_blockers"] and not closed or data["foreign_letters"].search(words[-1])):
         end -= len(words[-1]) + 1        # "Nguyễn Hữu Thắng Không …": a sentence run on; "Dương Khắc
         words = words[:-1]               # Linh Liz": no Vietnamese syllable has f, j, w or z
     if len(words) < 2 or words[0].title() not in data["family"]:
@@ -102,8 +103,11 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     pairs = set()
-    for a, b in zip(words, words[1:]):
-        pairs.add(f"{a} {b}".lower())
+    # "Trần Quốc Hội, Phó Chủ tịch …": a closed name of three syllables ends in its own given name
+    last = len(words) - 2 if len(words) >= 3 and _data()["name_closed"].match(text, end) else len(words)
+    for k, (a, b) in enumerate(zip(words, words[1:])):
+        if k < last:
+            pairs.add(f"{a} {b}".lower())
     if nxt and nxt.group()[0].islower():
         pairs.add(f"{words[-1]} {nxt.group()}".lower())
     return bool(pairs & _data()["not_name_pairs"])

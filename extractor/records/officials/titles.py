@@ -61,6 +61,34 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
     return None
 
 
+def stacked_before(art: Article, at: int) -> list[str]:
+    """Positions written before the position before a name, each closed by a comma:
+    "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Phạm Bình Minh" (the position at `at` is the
+    last). Taken only where the first opens its clause: after a comma or a name it is a list
+    of people, or the title of the person before."""
+    data = _data()
+    text = art.text
+    s, _ = art.sentence_span(at)
+    found: list[str] = []
+    while text[max(s, at - 2):at] == ", ":
+        comma = at - 2
+        earlier = next((m for m in data["position"].finditer(text, max(s, comma - 70), comma)
+                        if not _CLAUSE_MARKS.search(text, m.start(), comma)), None)
+        if earlier is None:
+            break
+        segment = text[earlier.start():comma]
+        before = text[s:earlier.start()].rstrip()
+        # it opens the sentence or a clause after a comma ("Sáng nay, Ủy viên Bộ Chính trị, …"), not
+        # "lời mời của Tổng thống Belarus A, Chủ tịch nước B": another person's, after "của"
+        opens = not before or before.endswith(",") and not has_person(text, max(s, earlier.start() - 100), earlier.start())
+        if not opens or data["end_words"].search(segment) or has_person(text, earlier.start(), comma) \
+                or data["joiner"].search(segment) or "  " in segment or len(segment) > 80:
+            break                        # "Chủ tịch nước Trung Quốc Tập Cận Bình và Phu nhân, …": two people
+        found.insert(0, _trim_title(segment))
+        at = earlier.start()
+    return [t for t in found if t]
+
+
 def _opens_sentence(text: str, sentence_start: int, pos: int) -> bool:
     """Opens its sentence, or follows a photo credit that ends the sentence before it."""
     before = opening_text(text, sentence_start, pos)

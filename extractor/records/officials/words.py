@@ -71,6 +71,7 @@ def _data():
         "org_start": p.compile(r"(?:(?:{@deputy_words})\s+)?(?:{@organization_heads})(?![\p{L}\p{M}])", 0),
         "list_header": p.compile(r"(?<![\p{L}\p{M}])(?:{@list_header_words})\s+(?P<title>(?:(?:{@position_prefixes})\s+)?"
                                  r"(?:phó\s+)?(?:{@positions})(?![\p{L}\p{M}])[^:;,.()\n“”\"]{0,60}?)\s*:?\s*$", regex.I),
+        "count_header": p.compile(r"(?<![\p{L}\p{M}])(?:{@count_header_words})\s+(?P<title>(?:{@positions})(?![\p{L}\p{M}]))\s*$", regex.I),
         "header_gap": p.compile(r"(?:\s*[-–,][^;:.\n]{0,80}?)?\s*(?:[,;]|\s(?:{@joining_words})(?![\p{L}\p{M}]))\s*"
                                 r"(?:(?:{@joining_words})\s+)?", 0),
         "joined_end": p.compile(r"\s(?:{@joining_words})\s*$", 0),
@@ -142,7 +143,7 @@ def _data():
                                  r"(?<![ ](?:{@joining_words}))[ ]+$", 0),
         "name_continuation": p.compile(r"[ ]+(?:{@name_continuations})(?![\p{L}\p{M}\d])", 0),
         # After a name's last syllable, what closes it: a comma, a bracket, a full stop, the end.
-        "name_closed": regex.compile(r"\s*(?:[,;:()]|\.(?:\s|$)|$)"),
+        "name_closed": regex.compile(r"\s*(?:[,;:()]|\.(?:\s|$)|$)|\s+[-–]\s"),
         "header": p.compile(r"(?<![\p{L}\p{M}])(?:{@person_descriptors}|{@positions})(?![\p{L}\p{M}])", regex.I),
     }
 
