@@ -84,6 +84,7 @@ def make_matches(nlp: Language, name: str, timeout: float):
         art.figures.sort(key=lambda f: (f.q_start, f.start))
         dates.infer_years(art)
         documents.share_issuers(art)
+        documents.share_mentions(art)
         _span_groups(doc, art)
         return doc
 

@@ -13,6 +13,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}&\d-]*|\d+")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
 _SPACED = regex.compile(r"\s*([/-])\s*")
+_EN_DASH = regex.compile(r"\s*–\s*")
 _YEAR_AFTER = regex.compile(r"\G\s+năm\s+(?:19|20)\d\d(?!\d)")
 
 
@@ -26,6 +27,10 @@ def _data():
         "day": p.compile("{doc_day}"),
         "time_units": p.words("time_units"),
         "issuer": p.compile("{doc_issuer}"),
+        "passive": p.compile("{doc_issuer_passive}"),
+        "passive_verb": p.compile(r"\G\s*(?:{@issuer_passive_verbs})(?![\p{L}\p{M}])"),
+        "opening_date": p.compile("{doc_opening_date}"),
+        "parts": p.words("document_parts"),
         "joiners": p.words("issuer_joiners"),
         "stops": p.words("issuer_stops"),
         "type_word": p.compile(r"(?:{@document_types})(?![\p{L}\p{M}])"),
@@ -62,7 +67,7 @@ def document(m, rule: Rule, art: Article):
             and not (data["date"].match(art.text, m.end()) or data["day"].match(art.text, m.end())
                      or _YEAR_AFTER.match(art.text, m.end())):
         return None                      # "Kế hoạch 100 ngày đêm" names a length of time ("Nghị định 116 ngày 18/7" is cited)
-    number = _SPACED.sub(r"\1", number)   # "301/BGDĐT - GDMN" → "301/BGDĐT-GDMN"
+    number = _SPACED.sub(r"\1", _EN_DASH.sub("-", number))   # "301/BGDĐT - GDMN" → "301/BGDĐT-GDMN"
     doc_type = data["types"].get(raw_type.lower(), raw_type)
     draft = DocumentDraft(m.start(), m.end(), doc_type, number, rule.name)
     pos = m.end()
@@ -84,13 +89,67 @@ def document(m, rule: Rule, art: Article):
         draft.issuer = _issuer(art.text, im.end())
         if draft.issuer and data["head"].match(draft.issuer):
             draft.issuer = _without_signer_name(draft.issuer)   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
+        if draft.issuer and draft.date is None:
+            draft.date = _date_after_issuer(art.text, im.end(), draft.issuer)
+    if draft.issuer is None:
+        draft.issuer = _passive_issuer(art.text, pos)
     if draft.issuer is None:
         draft.issuer = _issuer_before(art.text, m.start())
+    if draft.date is None:
+        draft.date = _opening_date(art, m.start())
     codes = _issuer_codes_of(number) if draft.issuer is None else []
     if codes:                            # further from the citation, only with the code's word
         draft.issuer = (_issuer_by_code(art.text, m.start(), codes) or _issuer_in_apposition(art.text, pos, codes)
                         or _issuer_from_heading(art.text, m.start(), codes))
     return [draft]
+
+
+def _as_date(dm) -> datetime.date | None:
+    try:
+        return datetime.date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
+    except ValueError:
+        return None
+
+
+def _date_after_issuer(text: str, pos: int, issuer: str) -> datetime.date | None:
+    """"Nghị quyết số 27-NQ/TW của Bộ Chính trị ngày 5-7-2006": the date after the issuer
+    (its term in brackets between: "(khóa XII)")."""
+    at = text.find(issuer, pos, pos + 10 + len(issuer))
+    if at < 0:
+        return None
+    end = at + len(issuer)
+    term = _data()["term_after"].match(text, end)
+    dm = _data()["date"].match(text, term.end() if term else end)
+    return _as_date(dm) if dm else None
+
+
+def _passive_issuer(text: str, pos: int) -> str | None:
+    """"Quyết định số 45/QĐ-TTg được Thủ tướng Chính phủ phê duyệt": the agent of a verb of
+    issuing after "được"; none when no such verb ends it ("được dư luận đồng tình")."""
+    data = _data()
+    pm = data["passive"].match(text, pos)
+    if not pm:
+        return None
+    name = _issuer(text, pm.end())
+    if not name or not data["head"].match(name):
+        return None
+    at = text.find(name, pm.end(), pm.end() + 10 + len(name))
+    return name if at >= 0 and data["passive_verb"].match(text, at + len(name)) else None
+
+
+def _opening_date(art: Article, start: int) -> datetime.date | None:
+    """"Ngày 12-9-2005, UBND tỉnh Nghệ An ban hành Quyết định số …": the date that opens the
+    sentence, where the citation is the object of its verb of issuing and the one citation of
+    the sentence before it."""
+    data = _data()
+    s, _ = art.sentence_span(start)
+    dm = data["opening_date"].match(art.text, s, start)
+    if not dm or not data["before"].search(art.text[max(s, start - 120):start]):
+        return None
+    if data["type_word"].search(art.text, dm.end(), start) or data["date"].search(art.text, dm.end(), start):
+        return None
+    issuer = _issuer_before(art.text, start)
+    return _as_date(dm) if issuer else None
 
 
 _BRACKETS = regex.compile(r"\s*\([^()]*\)")
@@ -113,6 +172,26 @@ def share_issuers(art: Article) -> None:
         if a.issuer is None and b.issuer is not None and _LIST_GAP.fullmatch(art.text, a.end, b.start) \
                 and _named_by(b.issuer, _issuer_codes_of(a.number)):
             a.issuer = b.issuer
+
+
+def share_mentions(art: Article) -> None:
+    """One document cited twice is one document: a mention with no date or issuer takes the
+    one another mention of the same type and number states ("Quyết định số 12/QĐ-UBND ngày
+    3/4/2016 của UBND tỉnh …" then "Quyết định 12/QĐ-UBND nêu rõ …"), unless the mentions
+    state different ones."""
+    groups: dict[tuple[str, str], list] = {}
+    for d in art.documents:
+        groups.setdefault((d.type, d.number), []).append(d)
+    for docs in groups.values():
+        if len(docs) < 2:
+            continue
+        for field in ("date", "issuer"):
+            stated = {getattr(d, field) for d in docs} - {None}
+            if len(stated) == 1:
+                value = stated.pop()
+                for d in docs:
+                    if getattr(d, field) is None:
+                        setattr(d, field, value)
 
 
 def _issuer_before(text: str, start: int) -> str | None:
@@ -267,8 +346,8 @@ def _issuer(text: str, pos: int) -> str | None:
         low = word.lower()
         if low in data["stops"] or _two_word_stop(text, w, data["stops"]):
             break
-        if i > pos and word[0].isupper() and data["type_word"].match(text, w.start()):
-            break                        # "Ban Bí thư và Chỉ thị 33 …": the next citation
+        if i > pos and word[0].isupper() and (data["type_word"].match(text, w.start()) or low in data["parts"]):
+            break                        # "Ban Bí thư và Chỉ thị 33 …", "UBND tỉnh Hà Tĩnh và Điều 5 …": the next reference
         if lower_run == 0 and not word[0].isupper() and not word[0].isdigit() and end == i and i > pos \
                 and low not in data["joiners"]:
             first_lower_end = w.end()    # "Chính phủ": the syllable that ends a capitalised word
