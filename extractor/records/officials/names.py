@@ -74,6 +74,9 @@ def _is_title_word(words: list[str]) -> bool:
 def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     data = _data()
     trig = data["trigger_end"].search(art.text, max(0, start - 60), start)
+    if trig and data["academic_start"].match(trig.group("trigger")) \
+            and data["org_head_end"].search(art.text, max(0, trig.start("trigger") - 30), trig.start("trigger")):
+        trig = None                      # "Đoàn Luật sư Hà Tĩnh": a body's name, no lawyer Hà Tĩnh
     rank = honorific = None
     m_start = start
     if trig:

@@ -31,8 +31,14 @@ def valid_name(text: str, start: int, end: int, allow_places: bool = False) -> t
     while len(words) > 2 and (words[-1] in data["final_blockers"] and not closed or data["foreign_letters"].search(words[-1])):
         end -= len(words[-1]) + 1        # "Nguyễn Hữu Thắng Không …": a sentence run on; "Dương Khắc
         words = words[:-1]               # Linh Liz": no Vietnamese syllable has f, j, w or z
+    while len(words) > 2 and _glued_to_next_word(text, words, end):
+        end -= len(words[-1]) + 1        # "ông Cao Toàn Mỹ Luật sư …": the name, then "Luật sư"
+        words = words[:-1]
     if len(words) < 2 or words[0].title() not in data["family"]:
         return None
+    if len(words) >= 3 and words[0] in data["blockers"] and words[1].title() in data["family"] \
+            and text[:start].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n", "“", '"'):
+        return None                      # "Đường Trần Hưng Đạo …" opening a sentence: the street, not Mr Đường
     full = " ".join(words)
     if not allow_places and (full in data["places"] or title_case(full) in data["places"]):
         return None
@@ -98,6 +104,12 @@ def _office_directly_before(text: str, pos: int) -> bool:
     return bool(m) and m.group()[:1].isupper()
 
 
+def _glued_to_next_word(text: str, words: list[str], end: int) -> bool:
+    """Does the run's last syllable begin a word with the lower-case syllable after it ("Luật" + "sư")?"""
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return bool(nxt) and nxt.group()[0].islower() and f"{words[-1]} {nxt.group()}".lower() in _data()["not_name_pairs"]
+
+
 def _not_a_name(text: str, start: int, end: int) -> bool:
     """"Phó Chủ tịch" is not a Mr Phó Chủ: the run ends inside a title or organisation word."""
     words = text[start:end].split()
@@ -147,12 +159,16 @@ def first_person(text: str, start: int, end: int) -> int | None:
 
 def triggered_names(text: str, start: int, end: int):
     """The names after a rank or an honorific in text[start:end], but an honorific glued to a
-    capitalised word, which is part of a longer name ("quận Hai Bà Trưng")."""
+    capitalised word ("quận Hai Bà Trưng") or a title after an organisation's word ("Đoàn
+    Luật sư TP.HCM"), which are part of a longer name."""
     data = _data()
     for m in data["trigger_name"].finditer(text, start, end):
         glued = m.group()[:1].isupper() and _after_capitalised_word(text, m.start())
-        if not (glued and data["honorific_start"].match(m.group())):
-            yield m
+        if glued and data["honorific_start"].match(m.group()):
+            continue
+        if data["academic_start"].match(m.group()) and data["org_head_end"].search(text, max(0, m.start() - 30), m.start()):
+            continue                     # "Phó chủ nhiệm Đoàn Luật sư TP.HCM": a body's name
+        yield m
 
 
 def _named_firm(text: str, name_start: int, name_end: int) -> bool:

@@ -78,9 +78,14 @@ def _data():
         "joiner": p.compile(r"\s(?:{@joining_words})\s+", 0),
         "title_breaking": p.compile(r"(?<![\p{L}\p{M}])(?:{@title_breaking_words})(?![\p{L}\p{M}])", 0),
         "end_words": p.compile(r"(?<![\p{L}\p{M}])(?:{@chain_end_words})(?![\p{L}\p{M}])", 0),
-        "trigger_name": p.compile(r"(?<![\p{L}\p{M}])(?:{person_trigger})[ ]+{name_syllable}", 0),
+        # (a whole syllable: "Luật sư TP.HCM" names no Mr T)
+        "trigger_name": p.compile(r"(?<![\p{L}\p{M}])(?:{person_trigger})[ ]+(?:{caps_syllable}|{name_syllable})(?![\p{L}\p{M}.])", 0),
+        # An organisation's head word right before a title: "Đoàn Luật sư", "Hội Nhà báo" name a body.
+        "org_head_end": p.compile(r"(?<![\p{L}\p{M}])(?:{@organization_heads})[ ]+$", 0),
+        "academic_start": p.compile(r"{academic}", 0),
         "not_name_pairs": frozenset(w.lower() for w in p.lexicon("positions") + p.lexicon("organization_heads")
-                                    + p.lexicon("not_name_words") if " " in w),
+                                    + p.lexicon("not_name_words") + p.lexicon("academic_titles")
+                                    + p.lexicon("person_descriptors") if " " in w),
         "abbreviations": p.table("organization_abbreviations"),
         "generic_orgs": frozenset(p.lexicon("generic_party_committees")),
         "military_units": p.compile(r"(?:{@military_units})\b", 0),
