@@ -104,7 +104,9 @@ def _data():
         "title_clause": p.compile(r"\s(?:{@title_clause_starts}|{@title_clause_starts_lower})(?![\p{L}\p{M}]).*$", 0),
         "title_trailing": p.compile(r"(?:\s+(?:{@title_trailing_words}))+$", 0),
         "concurrent": p.compile(r"\s+(?:{@concurrent_words})\s+", 0),
-        "segment_end": p.compile(r"[;:()“”\"\n]|,(?!\s*(?:{@title_comma_joins})(?![\p{L}\p{M}]))|\.(?=\s|$)|!|\?", 0),
+        # (the dot of "TP. Hà Nội" ends no title)
+        "segment_end": p.compile(r"[;:()“”\"\n]|,(?!\s*(?:{@title_comma_joins})(?![\p{L}\p{M}]))"
+                                 r"|(?<!(?<![\p{L}\p{M}])(?:{@dotted_abbreviations}))\.(?=\s|$)|!|\?", 0),
         "outlet_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@outlet_words})\s+$", regex.I),
         "birth_or_age": p.compile(r"(?:(?:{@birth_year_words})\s*)?(?:\d{4}|{age_phrase})", regex.I),
         # A bracketed abbreviation inside a title, and the capitalised words (a place) that go
