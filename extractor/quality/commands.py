@@ -69,11 +69,15 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
 @click.option("--draw", "draw_n", type=click.IntRange(1, 3), default=None,
               help="Records instead of flags: draw sample N (officials, figures, inferred dates, documents) "
                    "of the bench as YAML entries to judge, to -o or stdout.")
+@click.option("--validation-slice", "validation_n", type=click.IntRange(1, 6), default=None,
+              help="Records of a never-read slice N of the validation pool (--input crawl-2017-b.jsonl): at most "
+                   "one item of each section per article, 80 officials, 100 figures, 30 documents, 40 inferred "
+                   "dates, as YAML entries to judge, to -o or stdout; and the 10 articles to read for recall.")
 @click.option("--records", "records_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="Records instead of flags: replay the judged sample FILE against today's output.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Where --draw writes.")
 def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | None, draw_n: int | None,
-           records_file: Path | None, output: Path | None) -> None:
+           validation_n: int | None, records_file: Path | None, output: Path | None) -> None:
     """Every ✗ chiso gives on real articles, against the judgements kept in the repo; or
     (--draw, --records) a sample of its records, judged by hand and replayed.
 
@@ -84,6 +88,9 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
     source = source or rv.BENCH
     if not source.is_file():
         raise Refused(f"{source}: no such file (the bench corpus lives in ../shared/corpus/bench)")
+    if validation_n is not None:
+        _validation_sample(source, validation_n, output)
+        return
     if draw_n is not None or records_file is not None:
         _review_records(source, draw_n, records_file, output)
         return
@@ -103,6 +110,18 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
         unreviewed_out.write_text(rv.as_yaml(state["unreviewed"]), encoding="utf-8")
     if state["unreviewed"] or state["misread_back"] or state["genuine_lost"]:
         sys.exit(1)
+
+
+def _validation_sample(source: Path, n: int, output: Path | None) -> None:
+    from . import review_records as rr
+    from . import validation_sample as vs
+
+    text = rr.as_yaml(vs.draw_validation(rr.articles(source), n))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)
+    click.echo("recall articles: " + " ".join(vs.recall_articles(rr.articles(source), n)), err=True)
 
 
 def _review_records(source: Path, draw_n: int | None, records_file: Path | None, output: Path | None) -> None:

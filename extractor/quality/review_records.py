@@ -39,7 +39,7 @@ FIELDS = {
     "officials": ("name", "rank", "honorific", "titles"),
     "figures": ("text", "kind", "value", "unit"),
     "dates": ("text", "value"),
-    "documents": ("type", "number", "issuer"),
+    "documents": ("type", "number", "issuer", "date"),
 }
 
 
