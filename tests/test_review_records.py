@@ -97,3 +97,41 @@ def test_today_s_records_are_at_least_as_right_as_the_closing_note_says(n):
         assert scores[section].correct >= floor, (section, scores[section],
                                                   [(e["id"], e["text"], e["now"]) for e in wrong
                                                    if e["section"] == section][:20])
+
+
+# Validation samples (issue 20): drawn from a never-read slice of the validation pool, judged by two
+# readers each and settled by a third; the floor is what chiso gives on them today (a ratchet too).
+VALIDATION = rr.BENCH.parent / "crawl-2017-b.jsonl"
+VALIDATION_FLOORS = {
+    4: {"officials": 58, "figures": 93, "dates": 27, "documents": 17},
+}
+RECALL_FLOORS = {4: {"persons": 20, "figures": 65}}
+
+
+@pytest.mark.parametrize("n", sorted(VALIDATION_FLOORS))
+def test_every_validation_entry_is_judged_with_a_reason(n):
+    entries = rr.load(rr.sample_path(n))
+    assert len([e for e in entries if e["section"] == "officials"]) == 80
+    assert len([e for e in entries if e["section"] == "figures"]) == 100
+    assert len({(e["section"], e["id"]) for e in entries}) == len(entries)   # one item of a section per article
+    for e in entries:
+        assert e["verdict"] in ("correct", "wrong") and e["why"], e
+        assert e["verdict"] == "correct" or "expected" in e, e
+
+
+@pytest.mark.skipif(not VALIDATION.is_file(), reason="../shared/corpus/bench is not beside the checkout")
+@pytest.mark.parametrize("n", sorted(VALIDATION_FLOORS))
+def test_today_s_records_on_a_validation_sample_stay_above_its_floor(n):
+    scores, wrong = rr.replay(rr.load(rr.sample_path(n)), rr.articles(VALIDATION))
+    for section, floor in VALIDATION_FLOORS[n].items():
+        assert scores[section].correct >= floor, (section, scores[section])
+
+
+@pytest.mark.skipif(not VALIDATION.is_file(), reason="../shared/corpus/bench is not beside the checkout")
+@pytest.mark.parametrize("n", sorted(RECALL_FLOORS))
+def test_today_s_recall_on_a_validation_sample_stays_above_its_floor(n):
+    from extractor.quality import validation_sample as vs
+
+    found, _ = vs.recall(rr.load(rr.REVIEWS_DIR / f"recall-sample-{n}.yaml"), rr.articles(VALIDATION))
+    for section, floor in RECALL_FLOORS[n].items():
+        assert found[section][0] >= floor, (section, found[section])

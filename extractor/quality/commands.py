@@ -73,11 +73,14 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
               help="Records of a never-read slice N of the validation pool (--input crawl-2017-b.jsonl): at most "
                    "one item of each section per article, 80 officials, 100 figures, 30 documents, 40 inferred "
                    "dates, as YAML entries to judge, to -o or stdout; and the 10 articles to read for recall.")
+@click.option("--recall", "recall_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="Replay a reader's list of every person and figure in some articles (corpus/reviews/recall-*.yaml): "
+                   "how many chiso finds today, and the misses.")
 @click.option("--records", "records_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="Records instead of flags: replay the judged sample FILE against today's output.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Where --draw writes.")
 def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | None, draw_n: int | None,
-           validation_n: int | None, records_file: Path | None, output: Path | None) -> None:
+           validation_n: int | None, recall_file: Path | None, records_file: Path | None, output: Path | None) -> None:
     """Every ✗ chiso gives on real articles, against the judgements kept in the repo; or
     (--draw, --records) a sample of its records, judged by hand and replayed.
 
@@ -90,6 +93,9 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
         raise Refused(f"{source}: no such file (the bench corpus lives in ../shared/corpus/bench)")
     if validation_n is not None:
         _validation_sample(source, validation_n, output)
+        return
+    if recall_file is not None:
+        _recall(source, recall_file)
         return
     if draw_n is not None or records_file is not None:
         _review_records(source, draw_n, records_file, output)
@@ -110,6 +116,16 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
         unreviewed_out.write_text(rv.as_yaml(state["unreviewed"]), encoding="utf-8")
     if state["unreviewed"] or state["misread_back"] or state["genuine_lost"]:
         sys.exit(1)
+
+
+def _recall(source: Path, recall_file: Path) -> None:
+    from . import review_records as rr
+    from . import validation_sample as vs
+
+    found, misses = vs.recall(rr.load(recall_file), rr.articles(source))
+    for m in misses:
+        click.echo("missed: " + " ".join(m))
+    click.echo(", ".join(f"{k} {a}/{b} = {a / b:.1%}" if b else f"{k} 0/0" for k, (a, b) in found.items()))
 
 
 def _validation_sample(source: Path, n: int, output: Path | None) -> None:

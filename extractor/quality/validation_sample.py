@@ -55,4 +55,47 @@ def recall_articles(source: Iterable[tuple[str, str]], n: int) -> list[str]:
     return sorted(random.Random(f"recall:{n}").sample(ids, min(RECALL_ARTICLES, len(ids))))
 
 
-__all__ = ["VALIDATION_SLICE", "VALIDATION_QUOTAS", "draw_validation", "recall_articles", "slice_of"]
+def recall(reference: list[dict], source: Iterable[tuple[str, str]]) -> tuple[dict[str, tuple[int, int]], list[tuple]]:
+    """How much of what a reader found chiso finds: a person when chiso names one whose name
+    equals the reader's (or holds it: "Putin" in "Vladimir Putin" is not enough the other way
+    round), a figure when one of chiso's figures overlaps the reader's text at its occurrence.
+    Returns {section: (found, listed)} and the misses."""
+    from ..pipeline import extract
+
+    wanted = {a["id"]: a for a in reference}
+    found = {"persons": [0, 0], "figures": [0, 0]}
+    misses: list[tuple] = []
+    for aid, text in source:
+        a = wanted.get(aid)
+        if a is None:
+            continue
+        report = extract(text, aid).to_dict()
+        names = [o["name"].lower() for o in report["officials"]]
+        spans = [(f["start"], f["end"]) for f in report["figures"]]
+        for p in a.get("persons") or []:
+            name = (p["name"] if isinstance(p, dict) else p).lower()
+            found["persons"][1] += 1
+            if any(n == name or name in n for n in names):
+                found["persons"][0] += 1
+            else:
+                misses.append(("person", aid, name))
+        for f in a.get("figures") or []:
+            found["figures"][1] += 1
+            at = _occurrence(text, f["text"], f.get("occurrence", 1))
+            if at >= 0 and any(s < at + len(f["text"]) and at < e for s, e in spans):
+                found["figures"][0] += 1
+            else:
+                misses.append(("figure", aid, f["text"]))
+    return {k: (v[0], v[1]) for k, v in found.items()}, misses
+
+
+def _occurrence(text: str, needle: str, k: int) -> int:
+    at = -1
+    for _ in range(k):
+        at = text.find(needle, at + 1)
+        if at < 0:
+            break
+    return at
+
+
+__all__ = ["VALIDATION_SLICE", "VALIDATION_QUOTAS", "draw_validation", "recall", "recall_articles", "slice_of"]
