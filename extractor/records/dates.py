@@ -66,7 +66,7 @@ def article_frames(art: Article) -> list[tuple[int, int | None, int | None]]:
     frames: list[tuple[int, int | None, int | None]] = []
     for d in art.dates:
         if d.value is not None and not doc_before.search(text, max(0, d.start - 60), d.start) \
-                and not not_frame.search(text[max(0, d.start - 30):d.start]):
+                and not not_frame.search(text[max(0, d.start - 30):d.start]) and not _birth_date(text, d.start):
             frames.append((d.value.year, d.value.month, d.value.day))
     horizon = _horizon()
     months = []
@@ -145,6 +145,16 @@ def _deadline() -> "regex.Pattern[str]":
     return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@deadline_words})\s*$")
 
 
+@lru_cache(maxsize=1)
+def _birth() -> "regex.Pattern[str]":
+    """A birth word earlier in the clause of a full date: "sinh ra ở Riga, Latvia vào ngày 8/6/1997"."""
+    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@birth_date_words})(?![\p{L}\p{M}])[^.;!?\n]{0,50}$")
+
+
+def _birth_date(text: str, start: int) -> bool:
+    return bool(_birth().search(text, max(0, start - 60), start))
+
+
 @lru_cache(maxsize=2)
 def _horizon(or_not_frame: bool = False) -> "regex.Pattern[str]":
     """Before a year ahead: a horizon, a tournament to come, a plan; with `or_not_frame`, also
@@ -204,7 +214,8 @@ def infer_years(art: Article) -> None:
     written = {}
     deadline = _deadline()
     for d in art.dates:
-        if d.value is not None and not deadline.search(art.text, max(0, d.start - 20), d.start):
+        if d.value is not None and not deadline.search(art.text, max(0, d.start - 20), d.start) \
+                and not _birth_date(art.text, d.start):
             written.setdefault((d.day, d.month), set()).add(d.value.year)
     complete = []
     trial = _trial_words()

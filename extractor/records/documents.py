@@ -139,11 +139,13 @@ def _passive_issuer(text: str, pos: int) -> str | None:
 
 def _opening_date(art: Article, start: int) -> datetime.date | None:
     """"Ngày 12-9-2005, UBND tỉnh Nghệ An ban hành Quyết định số …": the date that opens the
-    sentence, where the citation is the object of its verb of issuing and the one citation of
-    the sentence before it."""
+    clause, where the citation is the object of its verb of issuing and no other citation or
+    date stands between them."""
     data = _data()
     s, _ = art.sentence_span(start)
-    dm = data["opening_date"].match(art.text, s, start)
+    dm = None
+    for dm in data["opening_date"].finditer(art.text, s, start):
+        pass                             # the last one before the citation
     if not dm or not data["before"].search(art.text[max(s, start - 120):start]):
         return None
     if data["type_word"].search(art.text, dm.end(), start) or data["date"].search(art.text, dm.end(), start):

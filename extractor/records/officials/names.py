@@ -35,6 +35,8 @@ def foreign(m, rule: Rule, art: Article):
     if m.group("trigger") == "Anh" and _data()["outlet_before"].search(art.text, max(0, m.start("trigger") - 20),
                                                                      m.start("trigger")):
         return None                      # "Theo báo Anh Daily Mail": the country, then a newspaper
+    if any(w in _data()["club_words"] or w in _data()["foreign_org_words"] for w in raw.split()):
+        return None                      # "cầu thủ Real Madrid", "African Studies": a club, a body
     if raw.lower() in _data()["credit_sources"] or raw.split()[0] in _data()["final_blockers"]:
         return None                      # "The Voice": a show
     from ...text.wordseg import proper_noun_spans
@@ -44,9 +46,16 @@ def foreign(m, rule: Rule, art: Article):
     s = max(s, art.text.rfind(" ", s, max(s, m.start("trigger") - 1)) + 1)
     e = min(e, m.end("name") + 30)
     spans = proper_noun_spans(art.text[s:e])
-    if not any(a + s <= m.start("name") and m.end("name") <= b + s for a, b in spans):
-        return None
-    return _full_mention(m.start("name"), m.end("name"), raw, rule, art)
+    start = m.start("name")
+    if not any(a + s <= start and m.end("name") <= b + s for a, b in spans):
+        # "Tổng thống Philippines Rodrigo Duterte": the country is a proper noun of its own, and
+        # the name is the one after it, the country going to the position before
+        tail = [a + s for a, b in spans if start < a + s and b + s == m.end("name") and " " in art.text[a + s:b + s]]
+        if not tail or art.text[tail[0] - 1] != " " or art.text[start:tail[0] - 1] not in _data()["places"]:
+            return None
+        start = tail[0]
+        raw = art.text[start:m.end("name")]
+    return _full_mention(start, m.end("name"), raw, rule, art)
 
 
 def short(m, rule: Rule, art: Article):
@@ -74,6 +83,9 @@ def _is_title_word(words: list[str]) -> bool:
 def _full_mention(start: int, end: int, full: str, rule: Rule, art: Article):
     data = _data()
     trig = data["trigger_end"].search(art.text, max(0, start - 60), start)
+    if trig and trig.group("trigger") in data["honorific_countries"] \
+            and data["position_end"].search(art.text[max(0, trig.start("trigger") - 40):trig.start("trigger")]):
+        trig = None                      # "Thủ tướng Anh Theresa May": the country, in the position before
     if trig and data["academic_start"].match(trig.group("trigger")) \
             and data["org_head_end"].search(art.text, max(0, trig.start("trigger") - 30), trig.start("trigger")):
         trig = None                      # "Đoàn Luật sư Hà Tĩnh": a body's name, no lawyer Hà Tĩnh

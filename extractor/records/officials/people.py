@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ...text.inputs import is_syllable
 from ..article import Article
 from .words import _LAST_WORD, _WORD, _data, title_case
 
@@ -146,7 +147,7 @@ def has_person(text: str, start: int, end: int) -> bool:
     return first_person(text, start, end) is not None
 
 
-def first_person(text: str, start: int, end: int) -> int | None:
+def first_person(text: str, start: int, end: int, foreign: bool = False) -> int | None:
     """Where the first person named in text[start:end] stands, or None. Inside a title, a
     capitalised honorific glued to a capitalised word is part of a longer name ("quận Hai Bà
     Trưng")."""
@@ -154,7 +155,17 @@ def first_person(text: str, start: int, end: int) -> int | None:
     found = [m.start() for m in triggered_names(text, start, end)]
     found += [m.start() for m in data["family_run"].finditer(text, start, end)
               if valid_name(text, m.start(), m.end()) and not _named_place(text, m.start(), m.end())]
+    # with `foreign`, a foreign name too ("…, Bộ trưởng Ngoại giao Nga Sergey Lavrov và …"): words no
+    # Vietnamese syllable spells, not a place (a title before a name may hold a foreign place:
+    # "Cảnh sát trưởng vùng Greater Manchester, ông Ian Hopkins")
+    found += [m.start() for m in (_FOREIGN_RUN.finditer(text, start, end) if foreign else ())
+              if len(m.group().split()) <= 3 and not all(is_syllable(w) for w in m.group().split())
+              and m.group() not in data["places"]
+              and not any(w in data["club_words"] or w in data["foreign_org_words"] for w in m.group().split())]
     return min(found) if found else None
+
+
+_FOREIGN_RUN = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[a-z]+(?:-[a-z]+)?(?:[ ]\p{Lu}[a-z]+(?:-[a-z]+)?)+(?![\p{L}\p{M}])")
 
 
 def triggered_names(text: str, start: int, end: int):

@@ -45,10 +45,12 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
         bare = _drop_parenthetical(core)
         # a name written with a comma inside is no clause mark ("Bộ Văn hóa, Thể thao & Du lịch")
         unmarked = data["comma_names"].sub(lambda n: n.group().replace(",", " "), bare)
-        if _CLAUSE_MARKS.search(unmarked) or data["end_words"].search(core):
+        if _CLAUSE_MARKS.search(unmarked) or _end_word(core):
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
+        if data["genitive_inside"].search(core, len(m.group())):
+            continue                     # "trợ lý cấp cao của Thủ tướng Anh Theresa May": hers is "Thủ tướng Anh"
         if data["joined_end"].search(bare.strip()):
             continue                     # "Giám đốc Bệnh viện … và PGS.TS Lạc Thị Bích Vân": the title of the person before
         if _crosses_clause(bare, len(m.group())):
@@ -81,7 +83,7 @@ def stacked_before(art: Article, at: int) -> list[str]:
         # it opens the sentence or a clause after a comma ("Sáng nay, Ủy viên Bộ Chính trị, …"), not
         # "lời mời của Tổng thống Belarus A, Chủ tịch nước B": another person's, after "của"
         opens = not before or before.endswith(",") and not has_person(text, max(s, earlier.start() - 100), earlier.start())
-        if not opens or data["end_words"].search(segment) or has_person(text, earlier.start(), comma) \
+        if not opens or _end_word(segment) or first_person(text, earlier.start(), comma, foreign=True) is not None \
                 or data["joiner"].search(segment) or "  " in segment or len(segment) > 80:
             break                        # "Chủ tịch nước Trung Quốc Tập Cận Bình và Phu nhân, …": two people
         found.insert(0, _trim_title(segment))
@@ -167,7 +169,9 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
             found = next(triggered_names(text, seg_start, person_end), None)
             person_at = found.start() if found else None
         else:
-            person_at = first_person(text, seg_start, person_end)
+            person_at = first_person(text, seg_start, person_end, foreign=True)
+        if person_at is not None and data["genitive_before"].search(text, seg_start, person_at):
+            person_at = None             # "ông A, trợ lý của Thủ tướng Anh Theresa May": the title names her
         if person_at is not None and own and own in text[person_at:person_at + len(own) + 25]:
             person_at = None             # "ông A, Trưởng văn phòng Luật sư A (…)": an office named after him
         if person_at is not None:
@@ -190,6 +194,14 @@ def parse_chain(art: Article, pos: int, own: str | None = None) -> list[str]:
         cut = early if seg_end == early_end else _end_word(segment)
         ended = False
         role = None
+        if cut and copula:
+            break                        # "A là cầu thủ thể hiện rõ nhất": a predicate, not an apposition
+        if cut and not titles and "," in m.group() and not data["position_start"].match(segment) and not data["profession_start"].match(segment) \
+                and not data["deputy_start"].match(segment) and not data["role_taken"].match(text, seg_start + cut.start(), sent_end) \
+                and not data["speech_verb"].match(segment, cut.start()) \
+                and _is_title(segment[:cut.start()].strip()) and _trim_title(segment[:cut.start()]) == segment[:cut.start()].strip():
+            break                        # "Theo ông A, Công ty X thừa nhận …", "Thủ tướng B, Chính phủ đã họp":
+                                         # a body right before a verb is the next clause's subject
         if cut:
             segment, ended = segment[:cut.start()], True
             # "do ông X, Chủ tịch Tiểu ban Y, Ủy ban Quân vụ làm trưởng Đoàn": the role taken

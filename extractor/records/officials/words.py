@@ -99,6 +99,12 @@ def _data():
                                     r"(?:\s*/\s*(?:{@credit_sources}))*\s*$", 0),
         "final_blockers": frozenset(p.lexicon("name_final_blockers")),
         "person_places": frozenset(p.lexicon("person_place_names")),
+        "club_words": frozenset(p.lexicon("club_words")),
+        "foreign_org_words": frozenset(p.lexicon("foreign_org_words")),
+        # "trợ lý cấp cao của Thủ tướng Anh Theresa May": a person inside a title, after "của" and a position
+        "honorific_countries": frozenset(p.lexicon("honorific_countries")),
+        "genitive_inside": p.compile(r"(?<![\p{L}\p{M}])của\s+(?:(?:{@position_prefixes})\s+)?(?:{@positions})(?![\p{L}\p{M}])", 0),
+        "genitive_before": p.compile(r"(?<![\p{L}\p{M}])của\s+(?:{@positions})(?:[ ][\p{L}\p{M}]+){0,3}[ ]*$", 0),
         "occupation_then_name": p.compile(r"(?:{@positions})(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}", 0),
         "credit_endings": frozenset(p.lexicon("credit_source_endings")),
         "title_clause": p.compile(r"\s(?:{@title_clause_starts}|{@title_clause_starts_lower})(?![\p{L}\p{M}]).*$", 0),
@@ -112,7 +118,7 @@ def _data():
         # A bracketed abbreviation inside a title, and the capitalised words (a place) that go
         # on after it: "Sở Giáo dục - Đào tạo (GD-ĐT) TPHCM", "(VECOM) tại TP HCM".
         "acronym_tail": p.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.-]{1,14}\s*\)(?P<rest>(?:[ ](?:{@title_place_prepositions})(?=[ ]\p{Lu}))?"
-                                  r"(?:[ ]\p{Lu}[\p{L}\p{M}.]*)+)?", 0),
+                                  r"(?:[ ](?:{@admin_place_words}))?(?:[ ]\p{Lu}[\p{L}\p{M}.]*)+)?", 0),
         "age_bracket": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*)?(?:{year4}|{age_phrase})\s*\)", regex.I),
         # "ngã tư Nguyễn Khánh Toàn - Nguyễn Văn Huyên": a street in a list of streets, even
         # after a position (the administrative words are left out: "UBND huyện A, B").
@@ -137,6 +143,8 @@ def _data():
         "rank_start": p.compile(r"(?:{rank}|{academic})(?:\s*,?\s*{academic})*[ ]+{name_syllable}", 0),
         "collective": p.compile(r"(?:{@collective_bodies})(?![\p{L}\p{M}])", 0),
         "rank_only": p.compile(r"{rank}", 0),
+        "speech_verb": p.compile(r"(?:{@speech_verbs})(?![\p{L}\p{M}])", 0),
+        "deputy_start": p.compile(r"(?:{@deputy_words})(?![\p{L}\p{M}])", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
         "birth_then_job": p.compile(r"\G[ \t]*\(\s*(?:(?:{@birth_year_words})\s*{year4}|{age_phrase})\s*,\s*"
                                     r"(?P<job>(?:{@occupations}|(?:(?:{@position_prefixes})\s+)?(?:{@positions}))(?![\p{L}\p{M}])[^();,]{0,80}?)"
