@@ -61,3 +61,14 @@ def test_references_compose():
     p = load_patterns()
     assert p.compile("{quantity}").fullmatch("21,6 nghìn tỷ")
     assert p.compile("{@currencies}").fullmatch("USD")
+
+
+def test_a_rule_s_requirement_is_met_by_each_of_its_examples_and_spares_other_texts():
+    from extractor.patterns.matcher import find_candidates
+
+    rules = [r for r in load_patterns().rules if r.required is not None]
+    assert rules, "some rules say what a text must hold"
+    for rule in rules:
+        for example in rule.examples:
+            assert rule.required.search(example.text), (rule.name, example.text)
+        assert find_candidates("Không có gì ở đây.", [rule], []) == []

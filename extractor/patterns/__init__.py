@@ -6,7 +6,7 @@ A pattern file is YAML (read with the safe loader only) with up to four sections
     pieces:     named regex fragments; a fragment may use another as {name}
     lexicons:   named word lists (or word -> value maps); a pattern uses one as {@name},
                 which becomes an alternation of the escaped entries, longest first
-    rules:      records {name, produce, priority, pattern, flags, examples, negative}
+    rules:      records {name, produce, priority, pattern, flags, examples, negative, requires}
     tables:     free-form data an engine module reads (normalisation tables, ...)
 
 Names are global across files, so a rule in figures.yaml may use a piece from
@@ -29,7 +29,7 @@ from .normal_form import normalize
 _REF = regex.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_]\w*)\}")
 # REVERSE searches from the end of the text: for a rule anchored there (a byline).
 _FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE, "REVERSE": regex.REVERSE}
-_RULE_KEYS = {"name", "produce", "priority", "pattern", "flags", "examples", "negative", "doc"}
+_RULE_KEYS = {"name", "produce", "priority", "pattern", "flags", "examples", "negative", "doc", "requires"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ class Rule:
     file: str
     examples: tuple[Example, ...]
     negative: tuple[str, ...]
+    # What a text must hold for the rule to match at all ("tù" for a prison term): searched once,
+    # it spares the rule's pattern the text that cannot hold a match. None: no such test.
+    required: "regex.Pattern[str] | None" = None
 
 
 @dataclass
@@ -168,6 +171,12 @@ def _build_rule(fname: str, entry: Any, pieces: dict, lexicons: dict) -> Rule:
         compiled = regex.compile(source, flags)
     except regex.error as exc:
         raise PatternError(f"{where}: bad regex: {exc}") from None
+    required = None
+    if entry.get("requires") is not None:
+        try:
+            required = regex.compile(_expand(str(entry["requires"]), pieces, lexicons, where, ()), flags & regex.IGNORECASE)
+        except regex.error as exc:
+            raise PatternError(f"{where}: bad 'requires' regex: {exc}") from None
     return Rule(
         name=name,
         produce=entry["produce"],
@@ -177,6 +186,7 @@ def _build_rule(fname: str, entry: Any, pieces: dict, lexicons: dict) -> Rule:
         file=fname,
         examples=tuple(_example(where, e) for e in examples),
         negative=tuple(_canonical(str(n)) for n in negative),
+        required=required,
     )
 
 

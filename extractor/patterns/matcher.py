@@ -56,6 +56,8 @@ class _Occupancy:
 def find_candidates(text: str, rules: Iterable[Rule], errors: list[dict], timeout: float = DEFAULT_TIMEOUT):
     candidates = []
     for rule in rules:
+        if rule.required is not None and not rule.required.search(text):
+            continue                     # the text holds nothing this rule needs
         try:
             for m in rule.compiled.finditer(text, timeout=timeout):
                 if m.end() > m.start():
