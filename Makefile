@@ -72,9 +72,14 @@ eval: install
 review-records: install
 	@mkdir -p out
 	@rm -f out/records.txt
-	for n in 1 2 3; do echo "sample $$n:" | tee -a out/records.txt; \
+	for n in 1 2 3; do echo "sample $$n (development bench, tuned on):" | tee -a out/records.txt; \
 	  $(CHISO) review --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --records corpus/reviews/records-sample-$$n.yaml \
 	  | grep -v '^wrong:' | tee -a out/records.txt; done
+	for n in 4 5; do echo "sample $$n (validation slice $$n, never read before it was drawn):" | tee -a out/records.txt; \
+	  $(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --records corpus/reviews/records-sample-$$n.yaml \
+	  | grep -v '^wrong:' | tee -a out/records.txt; \
+	  $(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --recall corpus/reviews/recall-sample-$$n.yaml \
+	  | grep -v '^missed:' | sed 's/^/recall: /' | tee -a out/records.txt; done
 
 # Fuzz the whole pipeline for $(MINUTES) minutes (make fuzz MINUTES=10).
 fuzz: test-deps

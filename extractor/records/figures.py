@@ -171,8 +171,7 @@ def multiplier(m, rule: Rule, art: Article):
     number = parse_quantity(q) if q[:1].isdigit() else parse_words(q)
     if number is None:
         return None
-    start = art.text.rfind("gấp", 0, m.start())
-    d = _draft("change", start, m.end(), number, units().times, rule, m.span("q"))
+    d = _draft("change", m.start("word"), m.end(), number, units().times, rule, m.span("q"))
     d.direction = "increase"
     return [d]
 
