@@ -31,6 +31,8 @@ def _data():
         "passive_verb": p.compile(r"\G\s*(?:{@issuer_passive_verbs})(?![\p{L}\p{M}])"),
         "opening_date": p.compile("{doc_opening_date}"),
         "parts": p.words("document_parts"),
+        "bare_heads": frozenset(p.lexicon("bare_issuer_heads")),
+        "named_head": p.compile(r"(?<![\p{L}\p{M}])(?:{@bare_issuer_heads})[ ]+(?=\p{Lu})", 0),
         "joiners": p.words("issuer_joiners"),
         "stops": p.words("issuer_stops"),
         "type_word": p.compile(r"(?:{@document_types})(?![\p{L}\p{M}])"),
@@ -91,6 +93,8 @@ def document(m, rule: Rule, art: Article):
             draft.issuer = _without_signer_name(draft.issuer)   # "Thủ tướng Chính phủ Nguyễn Xuân Phúc"
         if draft.issuer and draft.date is None:
             draft.date = _date_after_issuer(art.text, im.end(), draft.issuer)
+    if draft.issuer in data["bare_heads"]:
+        draft.issuer = _named_before(art.text, m.start(), draft.issuer) or draft.issuer
     if draft.issuer is None:
         draft.issuer = _passive_issuer(art.text, pos)
     if draft.issuer is None:
@@ -121,6 +125,19 @@ def _date_after_issuer(text: str, pos: int, issuer: str) -> datetime.date | None
     term = _data()["term_after"].match(text, end)
     dm = _data()["date"].match(text, term.end() if term else end)
     return _as_date(dm) if dm else None
+
+
+def _named_before(text: str, start: int, head: str) -> str | None:
+    """The body a bare "của Bộ" points back to: the last one named in full with that head
+    word before the citation ("Bộ Giáo dục và Đào tạo … Hướng dẫn số 1503 của Bộ")."""
+    last = None
+    for m in _data()["named_head"].finditer(text, 0, start):
+        if m.group().split()[0] == head.split()[0]:
+            last = m
+    if last is None:
+        return None
+    name = _issuer(text, last.start())
+    return name if name and name != head else None
 
 
 def _passive_issuer(text: str, pos: int) -> str | None:

@@ -43,7 +43,11 @@ def _bylines(m, rule: Rule, art: Article, start: int):
         if cut is not None:
             words = words[:cut]           # "Chu Huyền Theo Đời sống Plus", "Ảnh: Đắc Văn Trước đó": the name, then
         elif len(words) > 2 and not _clear_end(art.text, start + part.end()):   # its source, or a new sentence
-            words = words[:2]             # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading
+            # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading; "Ảnh: Lê Đức Hoảnh Tính đến …": a
+            # full name (a family name and two syllables), then the next sentence
+            full_name = len(words) > 3 and words[0] in _data()["family"] and words[2] not in _data()["stop_syllables"] \
+                and " ".join(words[:2]) not in _data()["places"]
+            words = words[:3] if full_name else words[:2]
         elif len(words) == 2 and _LOWER_NEXT.match(art.text, start + part.end()):
             words = words[:1]             # "Ảnh: Beats Thương hiệu …": a credit, then a sentence
         if not 2 <= len(words) <= 4 or any(len(w) < 2 for w in words):

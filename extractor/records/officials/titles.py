@@ -3,6 +3,8 @@ chain after it, verbatim, up to the word that ends the apposition ("phát biểu
 biết", ";", a new person)."""
 from __future__ import annotations
 
+import regex
+
 from ...text.segment import opening_text
 from ..article import Article
 from .people import _blocked, first_person, has_person, triggered_names
@@ -40,7 +42,10 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
         if any(a <= m.start() and m.end() <= b for a, b in held):
             continue                     # "Cơ quan chức năng": no "quan chức"
         core = art.text[m.start():pos].rstrip()
-        if allow_comma or opening_comma and _opens_sentence(art.text, s, m.start()):
+        if data["kin_before"].search(art.text, max(s, m.start() - 15), m.start()) \
+                and _SPACED_DASH.search(art.text, m.start(), pos):
+            continue                     # "vợ diễn viên Bẫy rồng - người mẫu Kim Tiên": her husband's position
+        if allow_comma or opening_comma and (_opens_sentence(art.text, s, m.start()) or _opens_clause(art.text, s, m.start())):
             core = core.rstrip(",").rstrip()
         bare = _drop_parenthetical(core)
         # a name written with a comma inside is no clause mark ("Bộ Văn hóa, Thể thao & Du lịch")
@@ -49,8 +54,10 @@ def _position_before(art: Article, pos: int, allow_comma: bool = False, opening_
             continue
         if has_person(art.text, m.start(), m.start() + len(core)):
             continue
-        if data["genitive_inside"].search(core, len(m.group())):
-            continue                     # "trợ lý cấp cao của Thủ tướng Anh Theresa May": hers is "Thủ tướng Anh"
+        if data["genitive_inside"].search(core, len(m.group())) \
+                and data["name_comma_before"].search(art.text, window_start, m.start()):
+            continue                     # "ông A, trợ lý cấp cao của Thủ tướng Anh Theresa May": the first
+                                         # position is A's, hers is "Thủ tướng Anh"
         if data["joined_end"].search(bare.strip()):
             continue                     # "Giám đốc Bệnh viện … và PGS.TS Lạc Thị Bích Vân": the title of the person before
         if _crosses_clause(bare, len(m.group())):
@@ -91,10 +98,20 @@ def stacked_before(art: Article, at: int) -> list[str]:
     return [t for t in found if t]
 
 
+_SPACED_DASH = regex.compile(r"\s[-–]\s")
+
+
 def _opens_sentence(text: str, sentence_start: int, pos: int) -> bool:
     """Opens its sentence, or follows a photo credit that ends the sentence before it."""
     before = opening_text(text, sentence_start, pos)
     return not before or bool(_data()["credit_closing"].search(before))
+
+
+def _opens_clause(text: str, sentence_start: int, pos: int) -> bool:
+    """Opens a clause after a comma with no person before it: "Trong khi đó, Đại sứ Trung Quốc
+    tại Manila, ông Triệu Giám Hoa …" (not "ông A, Giám đốc Sở, ông B": a list of people)."""
+    before = text[sentence_start:pos].rstrip()
+    return before.endswith(",") and first_person(text, max(sentence_start, pos - 120), pos, foreign=True) is None
 
 
 def _crosses_clause(core: str, after: int) -> bool:

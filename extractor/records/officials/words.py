@@ -93,7 +93,7 @@ def _data():
                                        regex.I),
         "details_after": p.compile(r"\G\s*[(,]\s*(?:{age_phrase}|(?:{@person_details_after})(?![\p{L}\p{M}])|{year4}\b)",
                                    regex.I),
-        "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs})(?![\p{L}\p{M}])", 0),
+        "verb_after": p.compile(r"\G\s*(?:(?:cũng|đã|đang|vừa|mới|liền|còn|thì|từng|sẽ)\s+)*(?:{@person_verbs}|{@person_only_verbs})(?![\p{L}\p{M}])", 0),
         "credit_sources": frozenset(w.lower() for w in p.lexicon("credit_sources")),
         "credit_closing": p.compile(r"(?<![\p{L}\p{M}])(?:{@caption_credit_words})\s*:\s*(?:{@credit_sources})"
                                     r"(?:\s*/\s*(?:{@credit_sources}))*\s*$", 0),
@@ -143,6 +143,7 @@ def _data():
         "rank_start": p.compile(r"(?:{rank}|{academic})(?:\s*,?\s*{academic})*[ ]+{name_syllable}", 0),
         "collective": p.compile(r"(?:{@collective_bodies})(?![\p{L}\p{M}])", 0),
         "rank_only": p.compile(r"{rank}", 0),
+        "kin_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@kin_words})\s+$", 0),
         "speech_verb": p.compile(r"(?:{@speech_verbs})(?![\p{L}\p{M}])", 0),
         "deputy_start": p.compile(r"(?:{@deputy_words})(?![\p{L}\p{M}])", 0),
         "rank_before": p.compile(r"(?<![\p{L}\p{M}])(?P<rank>{rank})\s*,?\s*$", 0),
