@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from .. import checks, claims
-from ..records import context, dates, documents, figures, officials
+from ..records import context, dates, document_links, documents, figures, officials
 from ..records.article import Article, DateDraft, DocumentDraft, FigureDraft
 from ..report.errors import error_entry
 from ..patterns.matcher import DEFAULT_TIMEOUT, find_candidates, resolve
@@ -83,8 +83,8 @@ def make_matches(nlp: Language, name: str, timeout: float):
                     art.documents.append(rec)
         art.figures.sort(key=lambda f: (f.q_start, f.start))
         dates.infer_years(art)
-        documents.share_issuers(art)
-        documents.share_mentions(art)
+        document_links.share_issuers(art)
+        document_links.share_mentions(art)
         _span_groups(doc, art)
         return doc
 
