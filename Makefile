@@ -75,7 +75,7 @@ review-records: install
 	for n in 1 2 3; do echo "sample $$n (development bench, tuned on):" | tee -a out/records.txt; \
 	  $(CHISO) review --input $(SHARED)/corpus/bench/baomoi-2017.jsonl --records corpus/reviews/records-sample-$$n.yaml \
 	  | grep -v '^wrong:' | tee -a out/records.txt; done
-	for n in 4 5; do echo "sample $$n (validation slice $$n, never read before it was drawn):" | tee -a out/records.txt; \
+	for n in 4 5 6; do echo "sample $$n (validation slice $$n, never read before it was drawn):" | tee -a out/records.txt; \
 	  $(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --records corpus/reviews/records-sample-$$n.yaml \
 	  | grep -v '^wrong:' | tee -a out/records.txt; \
 	  $(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --recall corpus/reviews/recall-sample-$$n.yaml \
