@@ -15,6 +15,8 @@ _YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
 _SPACED = regex.compile(r"\s*([/-])\s*")
 _EN_DASH = regex.compile(r"\s*–\s*")
 _YEAR_AFTER = regex.compile(r"\G\s+năm\s+(?:19|20)\d\d(?!\d)")
+# The year a document's number carries: "56/2017/NĐ-CP", "03/2016/TT-BNNPTNT".
+_YEAR_IN_NUMBER = regex.compile(r"(?<=/)(?:19|20)\d\d(?=/)")
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +46,7 @@ def _data():
         "apposition": p.compile(r"\G\s*,\s*(?=(?:{@apposition_heads})(?![\p{L}\p{M}]))", 0),
         "term_after": p.compile(r"\G\s*\((?:{@term_words})\s+[IVXLC\d]+\)", 0),
         "family": frozenset(p.lexicon("family_names")),
+        "places": frozenset(p.lexicon("place_names")),
         "place_words": frozenset(p.lexicon("issuer_place_words")),
         "head": p.compile(r"(?<![\p{L}\p{M}/-])(?:{@issuer_heads})(?![\p{L}\p{M}])", 0),   # not "QĐ-UBND"
         "type_codes": frozenset(_letters(c) for c in p.lexicon("document_type_codes")),
@@ -83,6 +86,12 @@ def document(m, rule: Rule, art: Article):
     else:
         day = data["day"].match(art.text, pos)
         pos = day.end() if day else pos
+        year = _YEAR_IN_NUMBER.search(number) if day else None
+        if year:                         # "Nghị định 56/2017/NĐ-CP ngày 9/5": the number gives the year
+            try:
+                draft.date = datetime.date(int(year.group()), int(day.group("m")), int(day.group("d")))
+            except ValueError:
+                draft.date = None
     ym = _YEAR_AFTER.match(art.text, pos)     # "Nghị định số 178 năm 2013 của Chính phủ"
     if ym:
         pos = ym.end()
@@ -137,7 +146,19 @@ def _named_before(text: str, start: int, head: str) -> str | None:
     if last is None:
         return None
     name = _issuer(text, last.start())
+    name = _without_person(name) if name else None   # "… UBND tỉnh Đặng Quốc Khánh": the office, not its chairman
     return name if name and name != head else None
+
+
+def _without_person(name: str) -> str:
+    """An office without the personal name written after it: "UBND tỉnh Đặng Quốc Khánh" →
+    "UBND tỉnh" (a family name, then one to three capitalised syllables, ending the name)."""
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        if words[i] in _data()["family"] and 2 <= len(words) - i <= 4 and all(w[:1].isupper() for w in words[i:]) \
+                and " ".join(words[i:]) not in _data()["places"]:
+            return " ".join(words[:i])
+    return name
 
 
 def _passive_issuer(text: str, pos: int) -> str | None:

@@ -45,7 +45,9 @@ def _bylines(m, rule: Rule, art: Article, start: int):
         elif len(words) > 2 and not _clear_end(art.text, start + part.end()):   # its source, or a new sentence
             # "Ảnh: Khánh Huy Háo hức …": a pen name, then a heading; "Ảnh: Lê Đức Hoảnh Tính đến …": a
             # full name (a family name and two syllables), then the next sentence
-            full_name = len(words) > 3 and words[0] in _data()["family"] and words[2] not in _data()["stop_syllables"] \
+            # (an ALL CAPS run stops where the capitals do: three capitalised words are the name)
+            full_name = (len(words) > 3 or all(w.isupper() for w in words)) and words[0].title() in _data()["family"] \
+                and words[2].title() not in _data()["stop_syllables"] \
                 and " ".join(words[:2]) not in _data()["places"]
             words = words[:3] if full_name else words[:2]
         elif len(words) == 2 and _LOWER_NEXT.match(art.text, start + part.end()):

@@ -3,6 +3,8 @@ position before the name, the title chain after it), a foreign name after a rank
 honorific, a short repeat mention ("Thiếu tướng Thái")."""
 from __future__ import annotations
 
+import regex
+
 from ...patterns import Rule
 from ..article import Article
 from .people import _after_capitalised_word, _blocked, _context_anchor, _inside_place, _named_place, _office_directly_before, valid_name
@@ -23,12 +25,20 @@ def name(m, rule: Rule, art: Article):
     return _full_mention(start, end, full, rule, art)
 
 
+_WORDS = regex.compile(r"\S+")
+
+
 def foreign(m, rule: Rule, art: Article):
     """A name with no Vietnamese family name, after a rank or honorific ("Tiến sĩ Lokky
     Wai"): accepted only where underthesea tags it a proper noun and it is no place."""
     raw = m.group("name")
+    start = m.start("name")
+    lead = _data()["place_lead"].match(raw)
+    if lead and len(raw[lead.end():].split()) >= 2:
+        start += lead.end()              # "Thủ tướng Đức Angela Merkel": the country goes to the position
+        raw = raw[lead.end():]
     if raw.split()[0] in _data()["family"] or raw in _data()["places"] or _VIETNAMESE.search(raw) \
-            or _inside_place(art.text, m.start("name"), raw.split()):
+            or _inside_place(art.text, start, raw.split()):
         return None                      # a Vietnamese-looking run here is a place or an organisation
     if _blocked(art.text, m.start("name")):
         return None
@@ -46,8 +56,9 @@ def foreign(m, rule: Rule, art: Article):
     s = max(s, art.text.rfind(" ", s, max(s, m.start("trigger") - 1)) + 1)
     e = min(e, m.end("name") + 30)
     spans = proper_noun_spans(art.text[s:e])
-    start = m.start("name")
-    if not any(a + s <= start and m.end("name") <= b + s for a, b in spans):
+    words = [(w.start() + start, w.end() + start) for w in _WORDS.finditer(raw)]
+    covered = all(any(a + s <= ws and we <= b + s for a, b in spans) for ws, we in words)
+    if not covered:
         # "Tổng thống Philippines Rodrigo Duterte": the country is a proper noun of its own, and
         # the name is the one after it, the country going to the position before
         tail = [a + s for a, b in spans if start < a + s and b + s == m.end("name") and " " in art.text[a + s:b + s]]

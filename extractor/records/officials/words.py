@@ -100,6 +100,8 @@ def _data():
         "final_blockers": frozenset(p.lexicon("name_final_blockers")),
         "person_places": frozenset(p.lexicon("person_place_names")),
         "club_words": frozenset(p.lexicon("club_words")),
+        # A place opening a foreign-looking run after a position: "Đức Angela Merkel"
+        "place_lead": p.compile(r"(?:{@place_names})[ ]+(?=\p{Lu})", 0),
         "foreign_org_words": frozenset(p.lexicon("foreign_org_words")),
         # "trợ lý cấp cao của Thủ tướng Anh Theresa May": a person inside a title, after "của" and a position
         "honorific_countries": frozenset(p.lexicon("honorific_countries")),
