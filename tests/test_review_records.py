@@ -105,7 +105,7 @@ VALIDATION = rr.BENCH.parent / "crawl-2017-b.jsonl"
 VALIDATION_FLOORS = {
     4: {"officials": 71, "figures": 96, "dates": 27, "documents": 18},
     5: {"officials": 75, "figures": 99, "dates": 19, "documents": 14},
-    6: {"officials": 69, "figures": 89, "dates": 33, "documents": 13},
+    6: {"officials": 69, "figures": 88, "dates": 33, "documents": 13},
 }
 RECALL_FLOORS = {4: {"persons": 23, "figures": 67}, 5: {"persons": 28, "figures": 74}, 6: {"persons": 29, "figures": 54}}
 
