@@ -45,6 +45,8 @@ def foreign(m, rule: Rule, art: Article):
     if m.group("trigger") == "Anh" and _data()["outlet_before"].search(art.text, max(0, m.start("trigger") - 20),
                                                                      m.start("trigger")):
         return None                      # "Theo báo Anh Daily Mail": the country, then a newspaper
+    if any(len(w) < 2 for w in raw.split()):
+        return None                      # "Tổng thống Nga V. Putin": an initial, no full name
     if any(w in _data()["club_words"] or w in _data()["foreign_org_words"] for w in raw.split()):
         return None                      # "cầu thủ Real Madrid", "African Studies": a club, a body
     if raw.lower() in _data()["credit_sources"] or raw.split()[0] in _data()["final_blockers"]:
