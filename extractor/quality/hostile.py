@@ -14,6 +14,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+import click
+
 from ..text.inputs import to_legacy
 
 BASE = ("Năm 2022, có chi ủy 1.359/1.417 = 95,91% (tăng 0,14% so với năm 2021); Thiếu tướng Hồ Văn Thái, "
@@ -81,10 +83,22 @@ def measure() -> None:
         print(run.stdout.strip() or run.stderr.strip()[-500:])
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["--measure"]:
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("path", required=False)
+@click.option("--measure", "measure_all", is_flag=True, help="Time one 10 MB article on one line and in lines.")
+@click.option("--measure-one", "separator", type=click.Choice(["space", "newline"]), default=None,
+              help="Time one 10 MB article, its sentences parted by this (run by --measure in a fresh process).")
+def cli(path: str | None, measure_all: bool, separator: str | None) -> None:
+    """Write the hostile corpus (JSON Lines) to PATH, or measure a 10 MB article."""
+    if measure_all:
         measure()
-    elif sys.argv[1:2] == ["--measure-one"]:
-        print(measure_one(" " if sys.argv[2] == "space" else "\n"))
+    elif separator:
+        click.echo(measure_one(" " if separator == "space" else "\n"))
+    elif path:
+        main(path)
     else:
-        main(sys.argv[1])
+        raise click.UsageError("give PATH, --measure or --measure-one")
+
+
+if __name__ == "__main__":
+    cli()
