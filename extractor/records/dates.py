@@ -13,7 +13,8 @@ from ..text.segment import opening_text
 from .article import Article, DateDraft
 
 
-def _date(d: int, m: int, y: int) -> datetime.date | None:
+def calendar_date(d: int, m: int, y: int) -> datetime.date | None:
+    """The date, or None where the day does not exist ("31/4", "29/2/2017")."""
     try:
         return datetime.date(y, m, d)
     except ValueError:
@@ -22,7 +23,7 @@ def _date(d: int, m: int, y: int) -> datetime.date | None:
 
 def date(match, rule: Rule, art: Article):
     d, m, y = int(match.group("d")), int(match.group("m")), int(match.group("y"))
-    value = _date(d, m, y)
+    value = calendar_date(d, m, y)
     if value is None:
         return None
     return [DateDraft(match.start(), match.end(), value, d, m, rule.name)]
@@ -30,7 +31,7 @@ def date(match, rule: Rule, art: Article):
 
 def date_partial(match, rule: Rule, art: Article):
     d, m = int(match.group("d")), int(match.group("m"))
-    if _date(d, m, 2000) is None:          # 2000 is a leap year: 29/2 stays possible
+    if calendar_date(d, m, 2000) is None:          # 2000 is a leap year: 29/2 stays possible
         return None
     return [DateDraft(match.start(), match.end(), None, d, m, rule.name)]
 
@@ -181,7 +182,7 @@ def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | No
     for y, m, d in frames:
         if m is None:
             continue
-        date = _date(day, month, y)
+        date = calendar_date(day, month, y)
         if date is None:
             continue
         if d is not None:
@@ -230,7 +231,7 @@ def infer_years(art: Article) -> None:
                 year = _year_for(d.day, d.month, frames, latest)
             if year is None:
                 continue
-            d.value = _date(d.day, d.month, year)
+            d.value = calendar_date(d.day, d.month, year)
             d.year_inferred = True
             if d.value is None:
                 continue

@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from .article import Article, DocumentDraft
+from .dates import calendar_date
 from ..patterns import Rule, load_patterns
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}&\d-]*|\d+")
@@ -78,20 +79,14 @@ def document(m, rule: Rule, art: Article):
     pos = m.end()
     dm = data["date"].match(art.text, pos)
     if dm:
-        try:
-            draft.date = datetime.date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
-        except ValueError:
-            draft.date = None
+        draft.date = _as_date(dm)
         pos = dm.end()
     else:
         day = data["day"].match(art.text, pos)
         pos = day.end() if day else pos
         year = _YEAR_IN_NUMBER.search(number) if day else None
         if year:                         # "Nghị định 56/2017/NĐ-CP ngày 9/5": the number gives the year
-            try:
-                draft.date = datetime.date(int(year.group()), int(day.group("m")), int(day.group("d")))
-            except ValueError:
-                draft.date = None
+            draft.date = calendar_date(int(day.group("d")), int(day.group("m")), int(year.group()))
     ym = _YEAR_AFTER.match(art.text, pos)     # "Nghị định số 178 năm 2013 của Chính phủ"
     if ym:
         pos = ym.end()
@@ -118,19 +113,21 @@ def document(m, rule: Rule, art: Article):
 
 
 def _as_date(dm) -> datetime.date | None:
-    try:
-        return datetime.date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
-    except ValueError:
-        return None
+    return calendar_date(int(dm.group("d")), int(dm.group("m")), int(dm.group("y")))
+
+
+def _end_of(text: str, name: str, pos: int) -> int:
+    """Where `name`, read by _issuer from `pos` (past the spaces there), ends; -1 if not there."""
+    at = text.find(name, pos, pos + 10 + len(name))
+    return at + len(name) if at >= 0 else -1
 
 
 def _date_after_issuer(text: str, pos: int, issuer: str) -> datetime.date | None:
     """"Nghị quyết số 27-NQ/TW của Bộ Chính trị ngày 5-7-2006": the date after the issuer
     (its term in brackets between: "(khóa XII)")."""
-    at = text.find(issuer, pos, pos + 10 + len(issuer))
-    if at < 0:
+    end = _end_of(text, issuer, pos)
+    if end < 0:
         return None
-    end = at + len(issuer)
     term = _data()["term_after"].match(text, end)
     dm = _data()["date"].match(text, term.end() if term else end)
     return _as_date(dm) if dm else None
@@ -171,8 +168,8 @@ def _passive_issuer(text: str, pos: int) -> str | None:
     name = _issuer(text, pm.end())
     if not name or not data["head"].match(name):
         return None
-    at = text.find(name, pm.end(), pm.end() + 10 + len(name))
-    return name if at >= 0 and data["passive_verb"].match(text, at + len(name)) else None
+    end = _end_of(text, name, pm.end())
+    return name if end >= 0 and data["passive_verb"].match(text, end) else None
 
 
 def _opening_date(art: Article, start: int) -> datetime.date | None:
