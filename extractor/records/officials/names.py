@@ -60,14 +60,8 @@ def foreign(m, rule: Rule, art: Article):
     spans = proper_noun_spans(art.text[s:e])
     words = [(w.start() + start, w.end() + start) for w in _WORDS.finditer(raw)]
     covered = all(any(a + s <= ws and we <= b + s for a, b in spans) for ws, we in words)
-    if not covered:
-        # "Tổng thống Philippines Rodrigo Duterte": the country is a proper noun of its own, and
-        # the name is the one after it, the country going to the position before
-        tail = [a + s for a, b in spans if start < a + s and b + s == m.end("name") and " " in art.text[a + s:b + s]]
-        if not tail or art.text[tail[0] - 1] != " " or art.text[start:tail[0] - 1] not in _data()["places"]:
-            return None
-        start = tail[0]
-        raw = art.text[start:m.end("name")]
+    if not covered:                      # (a country before the name was left to the position above)
+        return None
     return _full_mention(start, m.end("name"), raw, rule, art)
 
 
