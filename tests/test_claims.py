@@ -47,7 +47,8 @@ def test_checks_carry_evidence_reason_and_sentence():
                      "38 công trình khởi công mới.")
     (check,) = report.checks
     assert check.status == "inconsistent" and check.sentence == 1
-    assert check.evidence == {"link": "breakdown", "cue": "trong đó", "same_measure": True, "complete": True}
+    assert check.evidence == {"link": "breakdown", "cue": "trong đó", "same_measure": True, "complete": True,
+                              "readings_tried": ["as stated", "one unit off"], "slip": "one_unit"}
     quiet = extract("Dư nợ đạt 4,86 nghìn tỷ đồng, trong đó cho vay hộ nghèo 612 tỷ đồng, cho vay học sinh 287 tỷ đồng.")
     (check,) = quiet.checks
     assert check.status == "unverifiable" and check.reason == "partial_list" and check.evidence["complete"] is False

@@ -1,6 +1,7 @@
 """Step 6: the checker. Every checkable arithmetic claim, redone with the intervals the
 written precision allows (statcheck's rule). Takes the records with their claims, gives
 CheckDrafts: the rules by family (shares, changes, sums, rates; rules.py is their index),
+the relations over the figures' roles for what those rules leave (relations.py),
 what they read around a figure (reading), the interval arithmetic (interval, base), and
 the gate (evidence before a ✗)."""
 from __future__ import annotations
@@ -10,7 +11,7 @@ from decimal import localcontext
 from ..records.article import Article
 from .gate import gate
 from ..report.errors import error_entry
-from . import rules
+from . import relations, rules
 from .base import CheckDraft
 
 # The rules in the order they run; year_over_year comes last, for the changes no other
@@ -18,6 +19,8 @@ from .base import CheckDraft
 RULES = (rules.ratio, rules.pair_change, rules.two_values_change, rules.continued_change, rules.part_of_total,
          rules.complementary_shares, rules.by_category, rules.sums,
          rules.bound, rules.rate, rules.multiplier, rules.grim)
+
+RELATIONS = (relations.share_of_whole, relations.shares_whole, relations.unit_price, relations.change_of_level)
 
 
 def run(art: Article) -> list[CheckDraft]:
@@ -48,6 +51,12 @@ def _run(art: Article) -> list[CheckDraft]:
                 seen.add(key)
                 checks.append(check)
     checks = [g for g in (gate(art, c) for c in checks) if g is not None]
+    # The relations over roles, for the figures no shape rule has judged: a claim is judged once.
+    judged = {id(f) for c in checks for f in c.figures}
+    for relation in RELATIONS:
+        found = [g for g in (gate(art, c) for c in _guarded(relation, art, judged)) if g is not None]
+        judged |= {id(f) for c in found for f in c.figures}
+        checks += found
     covered = {id(f) for c in checks for f in c.figures if f.kind == "change"}
     checks += [gate(art, c) for c in _guarded(rules.year_over_year, art, covered)]
     checks.sort(key=lambda c: min((f.start for f in c.figures if f.end > 0), default=0))

@@ -25,6 +25,7 @@ class CheckDraft:
     extra: dict = field(default_factory=dict)
     evidence: dict = field(default_factory=dict)   # how the text links the figures (claims/evidence.py)
     reason: str | None = None                      # why an unverifiable claim cannot be decided
+    target: FigureDraft | None = None              # the stated figure the arithmetic is compared with
 
 
 def scale(art: Article, f: FigureDraft, partner: bool = True) -> Decimal:
@@ -114,7 +115,8 @@ def judge(rule: str, figures: list[FigureDraft], reported: FigureDraft, point: D
     target = stated(shown, d, Decimal(1), exact=exact(art, reported), qualifier=qualifier)
     p_en, p_vi = number_text(point), number_text(point, vi=True)
     r_en, r_vi = number_text(shown), number_text(shown, vi=True)
-    common = dict(reported=reported.value, computed=point * factor, interval=(target.lo * factor, target.hi * factor))
+    common = dict(reported=reported.value, computed=point * factor, interval=(target.lo * factor, target.hi * factor),
+                  target=reported)
     if target.contains(point):
         return CheckDraft(rule, "consistent", figures,
                           f"{what} = {p_en}{unit}, which rounds to the stated {r_en}{unit}",

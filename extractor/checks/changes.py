@@ -85,7 +85,9 @@ def two_values_change(art: Article) -> list[CheckDraft]:
                     iv = (interval(art, d) / (interval(art, v) - interval(art, d).scale(Decimal(sign)))).scale(HUNDRED)
                     op = "−" if sign > 0 else "+"
                     what, what_vi = both(lambda vi: f"{written(art, d, vi)}/({written(art, v, vi)} {op} {written(art, d, vi)})")
-                    out.append(judge("two_values_change", [v, d, rel], rel, point, iv, what, what_vi, art, "%"))
+                    check = judge("two_values_change", [v, d, rel], rel, point, iv, what, what_vi, art, "%")
+                    check.extra["algebra"] = ([v, d], _implied_relative(sign))
+                    out.append(check)
     return out + _earlier_in_brackets(art)
 
 
@@ -115,9 +117,18 @@ def continued_change(art: Article) -> list[CheckDraft]:
         op = "−" if sign > 0 else "+"
         what, what_vi = both(lambda vi: f"{written(art, d, vi)}/({written(art, level, vi)} {op} {written(art, d, vi)})")
         check = judge("two_values_change", [level, d, rel], rel, point, iv, what, what_vi, art, "%")
+        check.extra["algebra"] = ([level, d], _implied_relative(sign))
         check.evidence = {"link": "change", "cue": _comparison_cue(art, d), "earlier": "implied"}
         out.append(check)
     return out
+
+
+def _implied_relative(sign: int):
+    """A level and its change give the relative change: d / (level ∓ d)."""
+    def formula(level, d):
+        earlier = level - sign * d
+        return d / earlier * HUNDRED if earlier > 0 else None
+    return formula
 
 
 def _comparison_cue(art: Article, d: FigureDraft) -> str | None:
@@ -202,8 +213,10 @@ def _difference(rule, figs, new, old, c, art) -> CheckDraft:
     iv = (interval(art, new) - interval(art, old)).scale(Decimal(sign))
     first, second = (new, old) if sign > 0 else (old, new)
     what, what_vi = both(lambda vi: f"{written(art, first, vi)} − {written(art, second, vi)}")
-    return judge(rule, figs, c, point, iv, what, what_vi, art,
-                 f" {c.unit}" if c.unit and c.unit != "%" else "")
+    check = judge(rule, figs, c, point, iv, what, what_vi, art,
+                  f" {c.unit}" if c.unit and c.unit != "%" else "")
+    check.extra["algebra"] = ([new, old], lambda n, o: (n - o) * sign)
+    return check
 
 
 def _relative(rule, figs, new, old, c, art) -> CheckDraft:
@@ -212,7 +225,9 @@ def _relative(rule, figs, new, old, c, art) -> CheckDraft:
     iv = ((interval(art, new) - interval(art, old)).scale(Decimal(sign)) / interval(art, old)).scale(HUNDRED)
     first, second = (new, old) if sign > 0 else (old, new)
     what, what_vi = both(lambda vi: f"({written(art, first, vi)} − {written(art, second, vi)})/{written(art, old, vi)}")
-    return judge(rule, figs, c, point, iv, what, what_vi, art, "%")
+    check = judge(rule, figs, c, point, iv, what, what_vi, art, "%")
+    check.extra["algebra"] = ([new, old], lambda n, o: (n - o) * sign / o * HUNDRED if o else None)
+    return check
 
 
 def year_over_year(art: Article, covered: set[int]) -> list[CheckDraft]:

@@ -25,8 +25,10 @@ def rate(art: Article) -> list[CheckDraft]:
             continue
         point = count.value / span.value
         iv = interval(art, count) / interval(art, span)
-        out.append(judge("rate", [count, span, r], r, point, iv, f"{number_text(count.value)}/{number_text(span.value)}",
-                         f"{number_text(count.value, True)}/{number_text(span.value, True)}", art, f" {r.unit}"))
+        check = judge("rate", [count, span, r], r, point, iv, f"{number_text(count.value)}/{number_text(span.value)}",
+                      f"{number_text(count.value, True)}/{number_text(span.value, True)}", art, f" {r.unit}")
+        check.extra["algebra"] = ([count, span], lambda c, t: c / t if t else None)
+        out.append(check)
     return out
 
 
@@ -49,8 +51,10 @@ def multiplier(art: Article) -> list[CheckDraft]:
             continue
         point = a.value / b.value
         what, what_vi = both(lambda vi: f"{written(art, a, vi)}/{written(art, b, vi)}")
-        out.append(judge("multiplier", [a, b, m], m, point, interval(art, a) / interval(art, b),
-                         what, what_vi, art, " " + units().times))
+        check = judge("multiplier", [a, b, m], m, point, interval(art, a) / interval(art, b),
+                      what, what_vi, art, " " + units().times)
+        check.extra["algebra"] = ([a, b], lambda x, y: x / y if y else None)
+        out.append(check)
     return out
 
 

@@ -31,6 +31,7 @@ def _cues():
         "share_paren": p.compile(r"\(\s*(?:{@share_verbs})[^()]*$"),
         "named_total": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})\s+(?P<head>[\p{L}\p{M}]+)"),
         "whole_opener": p.compile(r"\G\s*(?:{@whole_openers})\s+$", regex.VERSION1),
+        "parts_verb": p.compile(r"(?<![\p{L}\p{M}])(?:{@parts_verbs})\s*$"),
         "cumulative": p.compile(r"\G[\s\p{P}]*(?P<opener>{@cumulative_openers})(?![\p{L}\p{M}])(?P<items>[^\d.;:]{3,120}?)"
                                 r"(?:\s+(?:{@cumulative_fillers}))*\s*$"),
         "item_joiner": p.compile(r"\s*(?:,|(?<![\p{L}\p{M}])(?:{@item_joiners})(?![\p{L}\p{M}]))\s*"),
@@ -83,7 +84,9 @@ def _share(rule, figs, part, total, share, art) -> CheckDraft:
     iv = (interval(art, part) / interval(art, total)).scale(HUNDRED)
     what, what_vi = both(lambda vi: f"{written(art, part, vi)}/"
                                     f"{written(art, total, vi) if total.end else number_text(total.value, vi)}")
-    return judge(rule, figs, share, point, iv, what, what_vi, art, "%")
+    check = judge(rule, figs, share, point, iv, what, what_vi, art, "%")
+    check.extra["algebra"] = ([part, total], lambda p, t: p / t * HUNDRED if t else None)
+    return check
 
 
 def _in_parentheses(art: Article, f: FigureDraft) -> bool:

@@ -28,25 +28,31 @@ def sums(art: Article) -> list[CheckDraft]:
 
 
 def _whole_first(art: Article) -> list[CheckDraft]:
-    """"Trong 37 điểm ùn tắc, 25 điểm …, 2 điểm …, 10 điểm …": a sentence that opens on its
-    whole and names its parts after the comma. Parts of the whole's own measure only."""
+    """"Trong 37 điểm ùn tắc, 25 điểm …, 2 điểm …, 10 điểm …": a clause that opens on its
+    whole and names its parts after a comma, or after "có" ("…, trong số 13 chỉ tiêu được
+    giao có 11 chỉ tiêu đạt, 2 chỉ tiêu xấp xỉ đạt"). Parts of the whole's own measure only,
+    up to the clause's end (";" or the sentence's)."""
     out = []
     for i, (s, e) in enumerate(art.sentences):
         figs = art.figures_in_sentence(i)
-        if len(figs) < 3 or figs[0].kind != "count" or figs[0].value is None:
-            continue
-        whole = figs[0]
-        if not _cues()["whole_opener"].match(art.text[s:whole.start]):
-            continue
-        # "Trong 37 điểm ùn tắc, …": the whole's noun runs up to the comma, with no number in it
-        clause = art.text[whole.end:e]
-        comma = clause.find(",")
-        if comma < 0 or regex.search(r"\d", clause[:comma]):
-            continue
-        parts = [g for g in figs[1:] if g.kind == "count" and g.value is not None and g.range_with is None
-                 and same_family(g, whole) and _depth(art, s, g.start) == 0]
-        if len(parts) >= 2:
-            out.append(sum_check(art, parts, whole, art.text[s:whole.start].strip()))
+        for k, whole in enumerate(figs):
+            if whole.kind != "count" or whole.value is None or len(figs) - k < 3:
+                continue
+            clause_start = max(s, art.text.rfind(",", s, whole.start) + 1)
+            if not _cues()["whole_opener"].match(art.text[clause_start:whole.start]):
+                continue
+            stop = art.text.find(";", whole.end, e)
+            end = e if stop < 0 else stop
+            parts = [g for g in figs[k + 1:] if g.start < end and g.kind == "count" and g.value is not None
+                     and g.range_with is None and same_family(g, whole) and _depth(art, s, g.start) == 0]
+            if len(parts) < 2:
+                continue
+            # the whole's noun runs up to the comma with no number in it, or up to "có"
+            lead = art.text[whole.end:parts[0].start]
+            comma = lead.find(",")
+            if not (comma >= 0 and not regex.search(r"\d", lead[:comma])) and not _cues()["parts_verb"].search(lead):
+                continue
+            out.append(sum_check(art, parts, whole, art.text[clause_start:whole.start].strip()))
     return out
 
 
@@ -223,6 +229,7 @@ def sum_check(art: Article, parts: list[FigureDraft], whole: FigureDraft, cue: s
     what, what_vi = both(lambda vi: " + ".join(written(art, g, vi) for g in parts))
     check = judge("sum", parts + [whole], whole, point, iv, what, what_vi, art)
     check.extra["parts_low"] = iv.lo
+    check.extra["algebra"] = (parts, lambda *values: sum(values, Decimal(0)))
     check.evidence = {"link": "breakdown", "cue": cue}
     return check
 

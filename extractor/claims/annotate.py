@@ -15,6 +15,7 @@ import regex
 from ..records.article import Article, FigureDraft
 from ..records.units import units
 from .cues import canonical_state, cues
+from .roles import assign as assign_roles
 
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")   # not the decimal comma of "1,5"
 
@@ -31,6 +32,7 @@ def annotate(art: Article) -> None:
             f.measure = f.of.measure
         f.period, f.period_in_sentence = _last_before(art, f, periods)
         f.scope, _ = _last_before(art, f, scopes)
+    assign_roles(art)
 
 
 def _own_measure(art: Article, f: FigureDraft) -> str | None:

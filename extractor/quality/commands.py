@@ -170,3 +170,25 @@ def bench(source: Path | None, limit: int, repeat: int) -> None:
         click.echo(run_bench(source, limit, repeat))
     except ChisoError as exc:
         raise Refused(str(exc)) from None
+
+
+@click.command("eval-checks")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--input", "source", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The JSON Lines file the gold's article ids come from (../shared/corpus/bench/…).")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss, wrong status, missed error and ✗ outside the gold.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_checks(gold_dir: Path, source: Path, verbose: bool, as_json: bool) -> None:
+    """Score the checker against checks gold (corpus/checks-gold/DIR): claims found, with the
+    right status, real errors flagged, false alarms, and misses by rule."""
+    from .checks_gold import lines, score
+
+    try:
+        result = score(gold_dir, source)
+    except ValueError as exc:
+        raise Refused(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    for line in lines(result, verbose):
+        click.echo(line)

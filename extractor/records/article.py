@@ -43,6 +43,8 @@ class FigureDraft:
     period: str | None = None
     period_in_sentence: bool = False
     scope: str | None = None
+    # claims/roles.py: what the figure does in its clause (share, part, whole, rate, …)
+    role: str | None = None
 
 
 @dataclass(eq=False)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from ...records.article import Article
 from .links import _change_gate, _multiplier_gate, _rate_gate, _share_gate
+from .slips import EXEMPT, explain
 from .sums import _bound_gate, _sum_gate
 from .verdicts import _compound, _in_link_title, _non_additive, _unverifiable
 
@@ -32,8 +33,22 @@ SELF_CONTAINED = frozenset({"ratio", "pair_change", "grim", "year_over_year"})
 
 
 def gate(art: Article, check) -> object | None:
-    """The check with its evidence, downgraded to unverifiable where a link is missing;
-    None where the figures make no claim at all."""
+    """The check with its evidence, downgraded to unverifiable where a link is missing or
+    where no slip explains its mismatch; None where the figures make no claim at all."""
+    checked = _links(art, check)
+    if checked is None or checked.status != "inconsistent" or checked.rule in EXEMPT:
+        return checked
+    slip, tried = explain(art, checked)
+    checked.evidence["readings_tried"] = tried
+    if slip is None:
+        return _unverifiable(checked, "implausible_reading", "no slip of the pen explains the mismatch, so the "
+                             "figures are more likely misread together than misprinted",
+                             "không lỗi in ấn nào giải thích được chênh lệch, nhiều khả năng các số không liên quan như đã hiểu")
+    checked.evidence["slip"] = slip
+    return checked
+
+
+def _links(art: Article, check) -> object | None:
     rule = check.rule
     evidence = {"link": check.evidence.get("link", rule), **check.evidence}
     check.evidence = evidence

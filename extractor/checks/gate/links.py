@@ -89,6 +89,8 @@ def _multiplier_gate(art: Article, check, evidence: dict):
 
 
 def _rate_gate(art: Article, check, evidence: dict):
+    if evidence.get("link") == "unit_price":      # relations.unit_price matched currency and unit
+        return check
     count, span, rate = check.figures
     evidence["same_measure"] = head(count) == (rate.unit or "").split("/")[0].split()[0].lower()
     if not evidence["same_measure"]:
@@ -97,6 +99,8 @@ def _rate_gate(art: Article, check, evidence: dict):
 
 
 def _change_gate(art: Article, check, evidence: dict):
+    if evidence.get("link") == "change_of_level":     # relations.change_of_level matched the measures
+        return check
     values = [f for f in check.figures if f.kind != "change" or f.unit not in units().percentages]
     measured = [f for f in values if f.unit is not None and f.unit not in units().no_measure]
     ok = all(same_measure(measured[0], f) for f in measured[1:]) if len(measured) > 1 else True
