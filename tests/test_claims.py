@@ -60,3 +60,15 @@ def test_a_short_head_is_the_count_of_its_sentence_only():
     kinds = {f.text: f.kind for f in report.figures}
     assert kinds["25 điểm"] == "count"          # "điểm" said short for "điểm ùn tắc"
     assert kinds["8 điểm"] == "number"          # a score in the next sentence stays a score
+
+
+@pytest.mark.parametrize("case", EXAMPLES["roles"], ids=lambda c: c["text"][:40])
+def test_the_role_of_a_figure_in_its_clause(case):
+    from extractor.pipeline.steps import run
+
+    art = run(case["text"])
+    roles = {art.text[f.start:f.end]: f.role for f in art.figures}
+    for text, role in case["roles"].items():
+        found = [t for t in roles if text in t]
+        assert found, (text, roles)
+        assert roles[found[0]] == role, (text, roles)

@@ -20,7 +20,8 @@ RULES = (rules.ratio, rules.pair_change, rules.two_values_change, rules.continue
          rules.complementary_shares, rules.by_category, rules.sums,
          rules.bound, rules.rate, rules.multiplier, rules.grim)
 
-RELATIONS = (relations.share_of_whole, relations.shares_whole, relations.unit_price, relations.change_of_level)
+RELATIONS = (relations.share_of_whole, relations.shares_whole, relations.unit_price, relations.change_of_level,
+             relations.part_over_whole)
 
 
 def run(art: Article) -> list[CheckDraft]:
@@ -51,11 +52,12 @@ def _run(art: Article) -> list[CheckDraft]:
                 seen.add(key)
                 checks.append(check)
     checks = [g for g in (gate(art, c) for c in checks) if g is not None]
-    # The relations over roles, for the figures no shape rule has judged: a claim is judged once.
-    judged = {id(f) for c in checks for f in c.figures}
+    # The relations over roles, for the figures no shape rule has judged (an unverifiable
+    # check judges nothing: its figures may still make a claim of another shape).
+    judged = {id(f) for c in checks if c.status != "unverifiable" for f in c.figures}
     for relation in RELATIONS:
         found = [g for g in (gate(art, c) for c in _guarded(relation, art, judged)) if g is not None]
-        judged |= {id(f) for c in found for f in c.figures}
+        judged |= {id(f) for c in found if c.status != "unverifiable" for f in c.figures}
         checks += found
     covered = {id(f) for c in checks for f in c.figures if f.kind == "change"}
     checks += [gate(art, c) for c in _guarded(rules.year_over_year, art, covered)]

@@ -87,6 +87,7 @@ def two_values_change(art: Article) -> list[CheckDraft]:
                     what, what_vi = both(lambda vi: f"{written(art, d, vi)}/({written(art, v, vi)} {op} {written(art, d, vi)})")
                     check = judge("two_values_change", [v, d, rel], rel, point, iv, what, what_vi, art, "%")
                     check.extra["algebra"] = ([v, d], _implied_relative(sign))
+                    check.extra["wrong_base"] = d.value / v.value * HUNDRED
                     out.append(check)
     return out + _earlier_in_brackets(art)
 
@@ -118,6 +119,7 @@ def continued_change(art: Article) -> list[CheckDraft]:
         what, what_vi = both(lambda vi: f"{written(art, d, vi)}/({written(art, level, vi)} {op} {written(art, d, vi)})")
         check = judge("two_values_change", [level, d, rel], rel, point, iv, what, what_vi, art, "%")
         check.extra["algebra"] = ([level, d], _implied_relative(sign))
+        check.extra["wrong_base"] = d.value / level.value * HUNDRED
         check.evidence = {"link": "change", "cue": _comparison_cue(art, d), "earlier": "implied"}
         out.append(check)
     return out
@@ -227,6 +229,7 @@ def _relative(rule, figs, new, old, c, art) -> CheckDraft:
     what, what_vi = both(lambda vi: f"({written(art, first, vi)} − {written(art, second, vi)})/{written(art, old, vi)}")
     check = judge(rule, figs, c, point, iv, what, what_vi, art, "%")
     check.extra["algebra"] = ([new, old], lambda n, o: (n - o) * sign / o * HUNDRED if o else None)
+    check.extra["wrong_base"] = (new.value - old.value) * sign / new.value * HUNDRED if new.value else None
     return check
 
 

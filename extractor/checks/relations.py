@@ -5,12 +5,16 @@ share_of_whole  part / whole = share: a share and its part, against every earlie
                 of the part's measure larger than it ("Đoàn kiểm tra 512 cơ sở, phát hiện
                 203 cơ sở vi phạm (chiếm 39,6%)"; "bán được 4.210 xe. … chiếm 47% …,
                 tương đương 1.979 xe"). Charitable: consistent when one whole fits; ✗ only
-                when a single whole is offered, in the share's own sentence.
+                against the one whole the share's own sentence offers.
 shares_whole    Σ shares = 100%: a list of shares of one whole ("phổ thông chiếm 41%, sơ
                 cấp 22%, trung cấp 15%, cao đẳng trở lên 22%"); said only when it holds (a
                 list may leave out what it does not name).
 unit_price      amount / quantity = price: "thu hoạch 12.000 tấn, doanh thu 360 tỷ đồng,
                 tức khoảng 30.000 đồng/kg", the quantity converted to the price's unit.
+change_of_level change / (level ∓ change) = relative change: "tăng 11,3 USD, tương đương
+                0,9%, lên 1.232,1 USD/oz".
+part_over_whole part ≤ whole: a whole broken down after it, whose first part alone is more
+                ("điều trị nội trú 2.860 lượt, trong đó có 3.015 lượt …"): a bound.
 
 Each takes the article and the figures other rules have already checked, so that a claim
 is judged once.
@@ -24,10 +28,12 @@ import regex
 
 from ..claims.cues import currency
 from ..claims.measure import same_measure
-from ..claims.roles import is_share, part_of
+from ..claims.roles import _amount, is_share, part_of
 from ..patterns import load_patterns
 from ..records.article import Article, FigureDraft
+from ..claims.roles import opens_a_breakdown
 from .base import CheckDraft, both, interval, judge, number_text, written
+from .sums import _bounds
 from .interval import Interval
 from .reading import HUNDRED, _in_parentheses, _share
 
@@ -47,10 +53,11 @@ def share_of_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
             continue
         verdicts = [_share("part_of_total", [part, share, w], part, w, share, art) for w in wholes]
         fits = [v for v in verdicts if v.status == "consistent"]
+        here = [v for v, w in zip(verdicts, wholes) if w.sentence == share.sentence]
         if fits:
             chosen = fits[0]
-        elif len(wholes) == 1 and wholes[0].sentence == share.sentence:
-            chosen = verdicts[0]
+        elif len(here) == 1:
+            chosen = here[0]          # "khai thác 15.760 chuyến, có 2.884 chuyến bị chậm, chiếm 19,3%"
         else:
             continue                  # several wholes, none fits: no claim a reader would name
         whole = chosen.figures[2]
@@ -75,7 +82,7 @@ def _wholes(art: Article, part: FigureDraft, share: FigureDraft) -> list[FigureD
     pool = [g for g in art.figures
             if g is not part and g.end <= first and g.start >= paragraph
             and share.sentence - _BACK <= g.sentence <= share.sentence
-            and g.role in ("level", "whole") and g.kind == part.kind and g.value is not None
+            and g.role in ("level", "whole") and g.kind == part.kind and _amount(g)
             and g.value > part.value and g.range_with is None and same_measure(g, part)
             and not _in_parentheses(art, g)]
     return pool[::-1]
@@ -222,6 +229,7 @@ def change_of_level(art: Article, covered: set[int]) -> list[CheckDraft]:
                       what, what_vi, art, "%")
         check.extra["algebra"] = ([level, d], lambda lv, ch: ch * factor / (lv - sign * ch * factor) * HUNDRED
                                   if lv - sign * ch * factor > 0 else None)
+        check.extra["wrong_base"] = change / level.value * HUNDRED
         check.evidence = {"link": "change_of_level", "cue": art.text[d.end:rel.start].strip(" ,(+-") or "(",
                           "earlier": "implied", "same_measure": True}
         out.append(check)
@@ -268,3 +276,20 @@ def _change_factor(d: FigureDraft, level: FigureDraft) -> Decimal | None:
     if sub and lc == sub[0]:
         return Decimal(str(sub[1]))
     return Decimal(1) if not lc and not cc and lv.split()[:1] == ch.split()[:1] else None
+
+
+def part_over_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
+    out = []
+    for whole in art.figures:
+        if whole.role != "whole" or id(whole) in covered or not opens_a_breakdown(art, whole):
+            continue
+        part = next((g for g in art.figures_in_sentence(whole.sentence) if g.start > whole.end), None)
+        if part is None or id(part) in covered or part.role != "part" or part.value is None:
+            continue
+        between = art.text[whole.end:part.start]
+        if ";" in between or len(between) > 40:     # the part right after its breakdown word
+            continue
+        for check in _bounds(art, [part], whole):
+            check.evidence = {"link": "breakdown", "cue": art.text[whole.end:part.start].strip(" ,(:")[:20]}
+            out.append(check)
+    return out

@@ -24,7 +24,8 @@ import regex
 
 from ..patterns import load_patterns
 from ..records.article import Article, FigureDraft
-from .cues import cues
+from .cues import cues, non_additive_units
+from .measure import same_measure
 
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")       # not the decimal comma of "1,5"
 
@@ -34,8 +35,8 @@ def _role_cues():
     p = load_patterns()
     return {
         "alternative": p.compile(r"(?<![\p{L}\p{M}])(?:{@alternative_words})(?![\p{L}\p{M}])[^,;:()\d]{0,25}$"),
-        "restate": p.compile(r"\G\s*,?\s*(?:{@restatement_words})(?![\p{L}\p{M}])\s*(?:(?:{@share_approximators})\s+)?$"),
-        "share_verb": p.compile(r"(?:{@share_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:{@share_approximators})\s+)?$"),
+        "restate": p.compile(r"\G\s*\)?\s*,?\s*(?:{@restatement_words})(?![\p{L}\p{M}])\s*(?:(?:{@share_approximators})\s+)?$"),
+        "share_verb": p.compile(r"(?:{@share_role_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:{@share_approximators})\s+)?$"),
         # "1.430 người tham gia, tương đương 64%": an amount, then the share it is
         "restated_share": p.compile(r"\d[^,;:()]*,\s*(?:{@restatement_words})(?![\p{L}\p{M}])\s*(?:(?:{@share_approximators})\s+)?$"),
         "total_before": p.compile(r"(?<![\p{L}\p{M}])(?:{@total_words})(?:\s+\p{Ll}+){0,2}\s*(?:là|đạt|:)?\s*$"),
@@ -53,8 +54,18 @@ def assign(art: Article) -> None:
             if part is not None and part.role == "level":
                 part.role = "part"
     for f in art.figures:
-        if f.role == "level" and _opens_a_breakdown(art, f):
+        if f.role == "level" and opens_a_breakdown(art, f):
             f.role = "whole"
+    for f in art.figures:
+        if f.role == "whole":       # what a whole breaks down into, after it in its sentence
+            for g in art.figures_in_sentence(f.sentence):
+                if g.start > f.end and g.role == "level" and _amount(g) and same_measure(g, f):
+                    g.role = "part"
+        elif f.role == "part":      # the first amount of the part's measure before it is its whole
+            earlier = [g for g in art.figures_in_sentence(f.sentence) if g.end <= f.start and _amount(g)
+                       and same_measure(g, f) and g.value is not None and f.value is not None and g.value > f.value]
+            if earlier and earlier[0].role == "level":
+                earlier[0].role = "whole"
 
 
 def _clause_left(art: Article, f: FigureDraft) -> str:
@@ -68,10 +79,10 @@ def _role(art: Article, f: FigureDraft) -> str:
     c = _role_cues()
     if f.kind == "change":
         return "change"
-    if f.unit and "/" in f.unit:
-        return "rate"
     if c["alternative"].search(_clause_left(art, f)):
         return "alternative"
+    if f.unit and "/" in f.unit:
+        return "rate"
     if f.qualifier in ("over", "under") or cues()["threshold_after"].match(art.text, f.end):
         return "threshold"
     if is_share(art, f):
@@ -115,9 +126,19 @@ def part_of(art: Article, share: FigureDraft) -> FigureDraft | None:
 
 
 def _amount(g: FigureDraft) -> bool:
-    return g.kind in ("count", "money") and g.value is not None and g.range_with is None \
-        and not (g.unit and "/" in g.unit)
+    """A count, a sum of money, or a quantity in an additive unit ("165.000 tấn", "12 ha"):
+    what may be a part or a whole. Not an age, a score or a duration."""
+    if g.value is None or g.range_with is not None or (g.unit and "/" in g.unit):
+        return False
+    if g.kind == "number":
+        return bool(g.unit) and g.unit.lower() not in non_additive_units() and g.unit not in _time_units()
+    return g.kind in ("count", "money")
 
 
-def _opens_a_breakdown(art: Article, f: FigureDraft) -> bool:
+@lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    return load_patterns().words("time_units")
+
+
+def opens_a_breakdown(art: Article, f: FigureDraft) -> bool:
     return _amount(f) and bool(_role_cues()["breakdown_after"].match(art.text, f.end))
