@@ -91,3 +91,21 @@ def test_a_failing_rule_costs_its_claims_not_the_article(monkeypatch):
     report = extract("Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.")
     assert [e.code for e in report.errors] == ["E014"] and "broken" in report.errors[0].message
     assert [c.status for c in report.checks] == ["consistent"] and report.figures
+
+
+# Issue 19: a claim read in a short excerpt is read alike inside a whole article. The
+# paragraph before is of the same kinds of figures (counts, money, changes, shares), so a
+# rule that reaches too far back, or counts figures from the article's start, shows here.
+PRELUDE = ("Báo cáo tổng kết của tỉnh được công bố sáng nay. Năm ngoái, tỉnh có 1.250 hộ nghèo, giảm 130 hộ "
+           "(giảm 9,4%) so với năm trước; tổng thu ngân sách đạt 4.210 tỷ đồng, chiếm 12% kế hoạch cả giai đoạn.\n\n")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["status"] != "none"],
+                         ids=[f"{c['rule']}-{c['status']}-{i}" for i, c in enumerate(CASES) if c["status"] != "none"])
+def test_a_claim_is_read_alike_inside_an_article(case):
+    alone = sorted((c.rule, c.status) for c in extract(case["text"]).checks)
+    inside = extract(PRELUDE + case["text"])
+    offset = len(PRELUDE)
+    by_id = {f.id: f for f in inside.figures}
+    late = sorted((c.rule, c.status) for c in inside.checks if all(by_id[i].start >= offset for i in c.figures))
+    assert late == alone, (case["text"], alone, late)

@@ -13,6 +13,8 @@ unit_price      amount / quantity = price: "thu hoạch 12.000 tấn, doanh thu 
                 tức khoảng 30.000 đồng/kg", the quantity converted to the price's unit.
 change_of_level change / (level ∓ change) = relative change: "tăng 11,3 USD, tương đương
                 0,9%, lên 1.232,1 USD/oz".
+net_balance     net = inflow − outflow: "xuất khẩu 8,1 tỷ USD … nhập khẩu 7,5 tỷ USD …
+                xuất siêu 0,6 tỷ USD"; "mua vào … bán ra … bán ròng".
 part_over_whole part ≤ whole: a whole broken down after it, whose first part alone is more
                 ("điều trị nội trú 2.860 lượt, trong đó có 3.015 lượt …"): a bound.
 
@@ -293,3 +295,68 @@ def part_over_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
             check.evidence = {"link": "breakdown", "cue": art.text[whole.end:part.start].strip(" ,(:")[:20]}
             out.append(check)
     return out
+
+
+@lru_cache(maxsize=1)
+def _net_cues():
+    """One alternation a net relation (patterns/vi/claims.yaml, tables.net_relations): every
+    phrase named by the side it stands for, longest first, so that "mua ròng" is the net and
+    not the inflow "mua", and "xuất nhập khẩu" neither flow."""
+    p = load_patterns()
+    out = []
+    for relation in p.table("net_relations"):
+        sides = [(w, side) for side in ("inflow", "outflow", "net_in", "net_out", "blockers") for w in relation[side]]
+        sides.sort(key=lambda t: -len(t[0]))
+        names = {f"s{k}": side for k, (_, side) in enumerate(sides)}
+        alternation = "|".join(f"(?P<s{k}>{regex.escape(w).replace(chr(92) + ' ', chr(92) + 's+')})"
+                               for k, (w, _) in enumerate(sides))
+        out.append((p.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation})(?![\p{{L}}\p{{M}}])"), names))
+    return out
+
+
+def _side_marks(art: Article, s: int, e: int, pattern, names) -> list[tuple[int, str]]:
+    return [(m.start(), names[m.lastgroup]) for m in pattern.finditer(art.text, s, e)]
+
+
+def net_balance(art: Article, covered: set[int]) -> list[CheckDraft]:
+    """net = inflow − outflow: "xuất khẩu 8,1 tỷ USD … nhập khẩu 7,5 tỷ USD … xuất siêu 0,6
+    tỷ USD"; "mua vào … 361,38 tỷ đồng … bán ra … 356,45 tỷ đồng … mua ròng 4,93 tỷ đồng".
+    Each figure stands for the flow the last cue before it in its sentence names; the net
+    takes the nearest inflow and outflow of its measure before it, in its paragraph, at most
+    three sentences back."""
+    out = []
+    for pattern, names in _net_cues():
+        sides: dict[int, str] = {}
+        for i, (s, e) in enumerate(art.sentences):
+            marks = _side_marks(art, s, e, pattern, names)
+            for f in art.figures_in_sentence(i):
+                last = [side for at, side in marks if at < f.start]
+                if last and _amount(f):
+                    sides[id(f)] = last[-1]
+        for net in art.figures:
+            side = sides.get(id(net))
+            if side not in ("net_in", "net_out") or id(net) in covered:
+                continue
+            paragraph = art.text.rfind("\n", 0, net.start) + 1
+            earlier = [g for g in _before_in(art, net, paragraph) if same_measure(g, net)]
+            inflow = next((g for g in earlier if sides.get(id(g)) == "inflow"), None)
+            outflow = next((g for g in earlier if sides.get(id(g)) == "outflow"), None)
+            if inflow is None or outflow is None or id(inflow) in covered or id(outflow) in covered:
+                continue
+            sign = Decimal(1) if side == "net_in" else Decimal(-1)
+            point = (inflow.value - outflow.value) * sign
+            iv = (interval(art, inflow) - interval(art, outflow)).scale(sign)
+            first, second = (inflow, outflow) if sign > 0 else (outflow, inflow)
+            what, what_vi = both(lambda vi: f"{written(art, first, vi)} − {written(art, second, vi)}")
+            figures = sorted([inflow, outflow], key=lambda g: g.start) + [net]
+            check = judge("sum", figures, net, point, iv, what, what_vi, art, f" {net.unit}" if net.kind != "money" else "")
+            check.extra["algebra"] = ([inflow, outflow], lambda a, b: (a - b) * sign)
+            check.evidence = {"link": "net_balance", "cue": side, "complete": True, "same_measure": True}
+            out.append(check)
+    return out
+
+
+def _before_in(art: Article, f: FigureDraft, paragraph: int) -> list[FigureDraft]:
+    """The figures before `f` in its paragraph, at most three sentences back, nearest first."""
+    i = art.figure_index(f)
+    return [g for g in art.figures[max(0, i - 40):i][::-1] if g.start >= paragraph and g.sentence >= f.sentence - 3]
