@@ -78,9 +78,13 @@ def evaluate(corpora: tuple[Path, ...], verbose: bool, as_json: bool) -> None:
                    "how many chiso finds today, and the misses.")
 @click.option("--records", "records_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
               help="Records instead of flags: replay the judged sample FILE against today's output.")
+@click.option("--slices", "slices", default=None, metavar="N[,N…]",
+              help="Flags of these slices of the validation pool only (--input crawl-2017-b.jsonl; slice N is its "
+                   "articles (N-1)*500+1 … N*500), e.g. --slices 2,3 with --reviews corpus/reviews/validation-flags.yaml.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Where --draw writes.")
 def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | None, draw_n: int | None,
-           validation_n: int | None, recall_file: Path | None, records_file: Path | None, output: Path | None) -> None:
+           validation_n: int | None, recall_file: Path | None, records_file: Path | None, output: Path | None,
+           slices: str | None) -> None:
     """Every ✗ chiso gives on real articles, against the judgements kept in the repo; or
     (--draw, --records) a sample of its records, judged by hand and replayed.
 
@@ -100,7 +104,18 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
     if draw_n is not None or records_file is not None:
         _review_records(source, draw_n, records_file, output)
         return
-    flags = rv.current_flags(rv.articles(source))
+    items = rv.articles(source)
+    if slices:
+        from .validation_sample import slice_of
+
+        try:
+            wanted = sorted({int(n) for n in slices.split(",")})
+        except ValueError:
+            raise Refused(f"--slices {slices!r}: give slice numbers, as in --slices 2,3") from None
+        if any(not 1 <= n <= 6 for n in wanted):
+            raise Refused(f"--slices {slices!r}: the validation pool has slices 1 to 6")
+        items = [item for n in wanted for item in slice_of(rv.articles(source), n)]
+    flags = rv.current_flags(items)
     state = rv.compare(flags, rv.load_reviews(reviews or rv.REVIEWS))
     click.echo(f"{len(flags)} inconsistent verdicts: {len(state['genuine'])} reviewed genuine, "
                f"{len(state['misread_back'])} reviewed misread, {len(state['unreviewed'])} unreviewed; "
