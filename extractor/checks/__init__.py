@@ -21,7 +21,7 @@ RULES = (rules.ratio, rules.pair_change, rules.two_values_change, rules.continue
          rules.bound, rules.rate, rules.multiplier, rules.grim)
 
 RELATIONS = (relations.share_of_whole, relations.shares_whole, relations.unit_price, relations.change_of_level,
-             relations.part_over_whole, relations.net_balance)
+             relations.part_over_whole, relations.net_balance, relations.back_multiple)
 
 
 def run(art: Article) -> list[CheckDraft]:

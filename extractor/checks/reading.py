@@ -49,6 +49,9 @@ def _cues():
         "share_claim_bare": p.compile(r"(?:{@share_claim_words})\s*$", 0),
         "target": p.compile(r"(?:{@target_words})", 0),
         "closing_joiner": p.compile(r",\s+(?:{@closing_joiners})\s", 0),
+        "whole_quantifier": p.compile(r"(?<![\p{L}\p{M}])(?:{@whole_quantifiers})\s*$"),
+        # "đạt 90,2% kế hoạch": a share of a target, which is no total the text states
+        "target_after": p.compile(r"\G\s*(?:(?:{@target_words})(?![\p{L}\p{M}]))", 0),
         "detail_opener": p.compile(r"\s*(?:{@detail_openers})\s*,", 0),
         "bracket_share": p.compile(r"\(\s*(?:{@bracket_breakdown_words})[^()]*(?:{@share_markers})[^()]*$", 0),
         "base_counters": frozenset(p.lexicon("base_counters")),

@@ -15,6 +15,8 @@ change_of_level change / (level ∓ change) = relative change: "tăng 11,3 USD, 
                 0,9%, lên 1.232,1 USD/oz".
 net_balance     net = inflow − outflow: "xuất khẩu 8,1 tỷ USD … nhập khẩu 7,5 tỷ USD …
                 xuất siêu 0,6 tỷ USD"; "mua vào … bán ra … bán ròng".
+back_multiple   larger = K × smaller, the multiple referring back: "bán được 3.038 tỷ đồng,
+                thu về 16.112 tỷ đồng, tức là gấp 5,3 lần giá trị vốn bán ra".
 part_over_whole part ≤ whole: a whole broken down after it, whose first part alone is more
                 ("điều trị nội trú 2.860 lượt, trong đó có 3.015 lượt …"): a bound.
 
@@ -289,8 +291,8 @@ def part_over_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
         if part is None or id(part) in covered or part.role != "part" or part.value is None:
             continue
         between = art.text[whole.end:part.start]
-        if ";" in between or len(between) > 40:     # the part right after its breakdown word
-            continue
+        if ";" in between or len(between) > 40 or not _right_after_breakdown().search(between):
+            continue                  # the part right after its breakdown word, in its clause
         for check in _bounds(art, [part], whole):
             check.evidence = {"link": "breakdown", "cue": art.text[whole.end:part.start].strip(" ,(:")[:20]}
             out.append(check)
@@ -360,3 +362,47 @@ def _before_in(art: Article, f: FigureDraft, paragraph: int) -> list[FigureDraft
     """The figures before `f` in its paragraph, at most three sentences back, nearest first."""
     i = art.figure_index(f)
     return [g for g in art.figures[max(0, i - 40):i][::-1] if g.start >= paragraph and g.sentence >= f.sentence - 3]
+
+
+@lru_cache(maxsize=1)
+def _multiple_cue():
+    return load_patterns().compile(
+        r"\G\s*,?\s*(?:{@back_multiple_openers})\s+(?:{@multiplier_verbs})\s*$")
+
+
+def back_multiple(art: Article, covered: set[int]) -> list[CheckDraft]:
+    """larger = K × smaller, the multiple after the larger amount and referring back: "bán
+    được 3.038 tỷ đồng, thu về 16.112 tỷ đồng, tức là gấp 5,2 lần giá trị vốn bán ra".
+    The smaller is an earlier amount of the larger's measure in the sentence: consistent
+    when one fits; judged against it when it is the only one."""
+    out = []
+    for m in art.figures:
+        if m.unit != "lần" or m.value is None or id(m) in covered:
+            continue
+        sentence = art.figures_in_sentence(m.sentence)
+        before = [g for g in sentence if g.end <= m.start]
+        if not before or not _amount(before[-1]) or id(before[-1]) in covered:
+            continue
+        larger = before[-1]
+        if not _multiple_cue().match(art.text, larger.end, m.q_start or m.start):
+            continue
+        smaller = [g for g in before[:-1][::-1] if _amount(g) and same_measure(g, larger) and g.value
+                   and g.value < larger.value and id(g) not in covered]
+        verdicts = []
+        for g in smaller:
+            what, what_vi = both(lambda vi, g=g: f"{written(art, larger, vi)}/{written(art, g, vi)}")
+            check = judge("multiplier", [g, larger, m], m, larger.value / g.value, interval(art, larger) / interval(art, g),
+                          what, what_vi, art, " lần")
+            check.extra["algebra"] = ([g, larger], lambda a, b: b / a if a else None)
+            check.evidence = {"link": "multiplier", "cue": art.text[larger.end:m.end].strip(" ,"), "same_measure": True,
+                              "complete": True}
+            verdicts.append(check)
+        fits = [v for v in verdicts if v.status == "consistent"]
+        if fits or len(verdicts) == 1:
+            out.append((fits or verdicts)[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _right_after_breakdown():
+    return load_patterns().compile(r"(?<![\p{L}\p{M}])(?:{@breakdown_words})(?![\p{L}\p{M}])[^,;()]{0,20}$")

@@ -135,7 +135,8 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
                             or g.sentence != art.sentence_index(m.start()) and not _in_parentheses(art, g)]
         totals_named = [g for g in whole_candidates if cues["total_words"].search(_before(art, g, 60))]
         whole_candidates = totals_named or whole_candidates
-        parts = [g for g in parts if not cues["total_before"].search(_before(art, g, 30))]
+        parts = [g for g in parts if not cues["total_before"].search(_before(art, g, 30))
+                 and not cues["whole_quantifier"].search(_before(art, g, 12))]
         if len(parts) < 2:
             continue
         kind = parts[0].kind

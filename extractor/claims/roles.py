@@ -35,6 +35,8 @@ def _role_cues():
     p = load_patterns()
     return {
         "alternative": p.compile(r"(?<![\p{L}\p{M}])(?:{@alternative_words})(?![\p{L}\p{M}])[^,;:()\d]{0,25}$"),
+        # "đạt 71% (161 vụ; …)": a bracket opened right after the share holds its part
+        "restate_bracket": p.compile(r"\G\s*\(\s*(?:(?:{@restatement_words})\s+)?$"),
         "restate": p.compile(r"\G\s*\)?\s*,?\s*(?:{@restatement_words})(?![\p{L}\p{M}])\s*(?:(?:{@share_approximators})\s+)?$"),
         "share_verb": p.compile(r"(?:{@share_role_verbs})(?:\s+\p{Ll}+){0,3}?\s*(?:(?:{@share_approximators})\s+)?$"),
         # "1.430 người tham gia, tương đương 64%": an amount, then the share it is
@@ -106,7 +108,7 @@ def is_share(art: Article, f: FigureDraft) -> bool:
 def part_of(art: Article, share: FigureDraft) -> FigureDraft | None:
     """The amount a share is of: the last count or money before it in its clause (a
     bracket counts as its clause's end: "203 cơ sở vi phạm (chiếm 39,6%)"), else the one
-    that restates it right after ("chiếm 47% …, tương đương 1.979 xe")."""
+    that restates it right after ("chiếm 47% …, tương đương 1.979 xe"; "đạt 71% (161 vụ)")."""
     s, e = art.sentence_span(share.start)
     figures = art.figures_in_sentence(share.sentence)
     before = [g for g in figures if g.end <= share.start and _amount(g)]
@@ -121,6 +123,8 @@ def part_of(art: Article, share: FigureDraft) -> FigureDraft | None:
         gap = art.text[share.end:g.start]
         words = regex.split(r"(?<=,)", gap, maxsplit=1)
         if len(gap) <= 60 and _role_cues()["restate"].match(art.text, share.end + len(gap) - len(words[-1]), g.start):
+            return g
+        if _role_cues()["restate_bracket"].match(art.text, share.end, g.start):
             return g
     return None
 

@@ -8,6 +8,7 @@ from ...claims.cues import base_function_words, cues, measure_class
 from ...claims.measure import same_frame, head, same_measure
 from ...records.article import Article, FigureDraft
 from ...records.units import units
+from ..reading import _cues as _reading
 from .verdicts import _threshold, _unverifiable
 
 
@@ -35,6 +36,8 @@ def _share_gate(art: Article, check, evidence: dict):
         evidence["same_measure"] = True
         return check
     part, share, total = check.figures
+    if _reading()["target_after"].match(art.text, share.end):
+        return None                    # "đạt 90,2% kế hoạch": of a target, not of the total found
     evidence["same_measure"] = same_measure(part, total) or total.end == 0
     if not evidence["same_measure"]:
         return _unverifiable(check, "unit_mismatch", "the part and the total count different things",
@@ -64,6 +67,8 @@ _MULTIPLE = regex.compile(r"[\d.,]+\s*lần")
 
 
 def _multiplier_gate(art: Article, check, evidence: dict):
+    if evidence.get("cue") and evidence.get("complete"):     # relations.back_multiple: "…, tức là gấp K lần"
+        return check
     a, b, m = check.figures
     first, second = sorted((a, b), key=lambda f: f.start)
     s, _ = art.sentence_span(m.start)
