@@ -94,7 +94,11 @@ def _wholes(art: Article, part: FigureDraft, share: FigureDraft) -> list[FigureD
 
 def shares_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
     out = []
-    for i in range(len(art.sentences)):
+    percents: dict[int, int] = {}
+    for f in art.figures:
+        if f.kind == "percent":
+            percents[f.sentence] = percents.get(f.sentence, 0) + 1
+    for i in (i for i, n in sorted(percents.items()) if n >= 2):      # a list needs two shares
         for run in _share_lists(art, i):
             if not run or any(id(f) in covered for f in run):
                 continue
@@ -316,6 +320,15 @@ def _net_cues():
     return out
 
 
+@lru_cache(maxsize=1)
+def _net_words():
+    """Per relation, its net words alone: most articles name none and skip the marking."""
+    p = load_patterns()
+    return [p.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w).replace("\\ ", "\\s+")
+                                                    for w in r["net_in"] + r["net_out"]) + r")(?![\p{L}\p{M}])")
+            for r in p.table("net_relations")]
+
+
 def _side_marks(art: Article, s: int, e: int, pattern, names) -> list[tuple[int, str]]:
     return [(m.start(), names[m.lastgroup]) for m in pattern.finditer(art.text, s, e)]
 
@@ -327,7 +340,9 @@ def net_balance(art: Article, covered: set[int]) -> list[CheckDraft]:
     takes the nearest inflow and outflow of its measure before it, in its paragraph, at most
     three sentences back."""
     out = []
-    for pattern, names in _net_cues():
+    for (pattern, names), nets in zip(_net_cues(), _net_words()):
+        if not nets.search(art.text):
+            continue                  # no net figure named: nothing to mark
         sides: dict[int, str] = {}
         for i, (s, e) in enumerate(art.sentences):
             marks = _side_marks(art, s, e, pattern, names)

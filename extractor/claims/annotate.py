@@ -21,10 +21,13 @@ _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")   # not the decimal comma of "1,5"
 
 
 def annotate(art: Article) -> None:
+    # A period or a scope counts only before a figure in its paragraph: only the
+    # paragraphs that hold a figure are read.
+    spans = _figure_paragraphs(art)
     # "so với năm 2021" names the year compared with, not the figure's own period.
-    periods = [(m.start(), m.group()) for m in cues()["period"].finditer(art.text)
+    periods = [(m.start(), m.group()) for a, b in spans for m in cues()["period"].finditer(art.text, a, b)
                if not cues()["comparison_before"].search(art.text, max(0, m.start() - 25), m.start())]
-    scopes = [(m.start(), m.group(1)) for m in cues()["scope"].finditer(art.text)]
+    scopes = [(m.start(), m.group(1)) for a, b in spans for m in cues()["scope"].finditer(art.text, a, b)]
     for f in art.figures:
         f.measure = _own_measure(art, f)
     for f in art.figures:
@@ -33,6 +36,17 @@ def annotate(art: Article) -> None:
         f.period, f.period_in_sentence = _last_before(art, f, periods)
         f.scope, _ = _last_before(art, f, scopes)
     assign_roles(art)
+
+
+def _figure_paragraphs(art: Article) -> list[tuple[int, int]]:
+    """The paragraphs that hold a figure, in order (a paragraph ends at a line break)."""
+    spans: dict[int, int] = {}
+    for f in art.figures:
+        start = art.text.rfind("\n", 0, f.start) + 1
+        if start not in spans:
+            end = art.text.find("\n", f.start)
+            spans[start] = len(art.text) if end < 0 else end
+    return sorted(spans.items())
 
 
 def _own_measure(art: Article, f: FigureDraft) -> str | None:
