@@ -8,7 +8,7 @@ CHISO  := $(VENV)/bin/chiso
 SHARED ?= ../shared
 SAMPLE := corpus/articles/t01-dang-bo-quan-su-xay-dung-dang-2023.txt
 
-.PHONY: demo test install test-deps browser bench bench-server eval review-records schema fuzz hostile readme screenshot clean
+.PHONY: demo test install test-deps browser bench bench-server eval eval-checks review-records schema fuzz hostile readme screenshot clean
 MINUTES ?= 1
 
 demo: install
@@ -66,6 +66,20 @@ eval: install
 	$(CHISO) eval corpus | tee -a out/eval.txt
 	@echo "bulletins (corpus/bulletins/):" | tee -a out/eval.txt
 	$(CHISO) eval corpus/bulletins | tee -a out/eval.txt
+
+# The checker against checks gold kept by id and span (corpus/checks-gold/), and every ✗ on
+# real text against the judgements kept in corpus/reviews/: development and validation, each
+# labelled with what it was measured on.
+eval-checks: install
+	@mkdir -p out
+	@echo "checks gold, development bench 60 (baomoi-2017, tuned on):" | tee out/checks.txt
+	$(CHISO) eval-checks corpus/checks-gold/bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl | tee -a out/checks.txt
+	@echo "checks gold, validation 60 (crawl-2017-b slice 1: never read until scored once at 7c17f02, read since):" | tee -a out/checks.txt
+	$(CHISO) eval-checks corpus/checks-gold/validation --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl | tee -a out/checks.txt
+	@echo "✗ on validation slices 2-3 (crawl-2017-b lines 501-1500: reviewed once at 7c17f02, read since):" | tee -a out/checks.txt
+	($(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --slices 2,3 --reviews corpus/reviews/validation-flags.yaml || true) | head -1 | tee -a out/checks.txt
+	@echo "✗ on the development bench (baomoi-2017, 2,999 articles):" | tee -a out/checks.txt
+	($(CHISO) review || true) | head -1 | tee -a out/checks.txt
 
 # The hand reviews of records on real text (corpus/reviews/records-sample-N.yaml) replayed
 # against today's output: correct/total per section, and the precision of what is still listed.

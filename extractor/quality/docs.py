@@ -31,11 +31,11 @@ EXAMPLE = ("Năm 2022, có chi ủy 1.359/1.417 = 95,91% (tăng 0,14% so với n
 CHECK_EXAMPLE = ("Tổng chi đạt 106.376 tỷ đồng, trong đó chi đầu tư 75.105 tỷ đồng, chi thường xuyên 5.000 tỷ "
                  "đồng và chi trả nợ 26.361 tỷ đồng. Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.")
 MEASURED = {"eval": "make eval", "bench": "make bench", "hostile": "make hostile", "bench-server": "make bench-server",
-            "records": "make review-records"}
+            "records": "make review-records", "checks": "make eval-checks"}
 # Where each measuring target leaves its output.
 OUT = README.parent / "out"
 OUT_FILES = {"eval": "eval.txt", "bench": "bench.txt", "hostile": "hostile.txt", "bench-server": "bench-server.txt",
-             "records": "records.txt"}
+             "records": "records.txt", "checks": "checks.txt"}
 
 
 def _block(name: str) -> regex.Pattern:
