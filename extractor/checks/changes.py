@@ -190,6 +190,8 @@ def _earlier_in_brackets(art: Article) -> list[CheckDraft]:
         b = next((g for g in art.figures if g.start == bracket.end() and g.value is not None), None)
         if b is None or not (b.unit == a.unit or same_family(a, b)):
             continue
+        if any(c.end <= g.start < bracket.end() for g in art.figures_in_sentence(c.sentence)):
+            continue                  # "giảm 33,8% so với cùng kỳ, tỷ lệ … đạt 71% (161 vụ)": the bracket is the 71%'s
         changes = [c] + [d for d in _changes_after(art, c) if d.end <= b.start and d.direction == c.direction]
         for d in changes:
             if d.unit == "%" and a.unit != "%":

@@ -58,6 +58,10 @@ def share_of_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
         verdicts = [_share("part_of_total", [part, share, w], part, w, share, art) for w in wholes]
         fits = [v for v in verdicts if v.status == "consistent"]
         here = [v for v, w in zip(verdicts, wholes) if w.sentence == share.sentence]
+        joint = _joint_share(art, part, share, wholes) if not fits else None
+        if joint is not None:
+            out.append(joint)
+            continue
         if fits:
             chosen = fits[0]
         elif len(here) == 1:
@@ -70,6 +74,32 @@ def share_of_whole(art: Article, covered: set[int]) -> list[CheckDraft]:
                            "whole": art.text[whole.start:whole.end], "wholes_tried": len(wholes)}
         out.append(chosen)
     return out
+
+
+_JOINED = regex.compile(r"^[^,;:()\d%]{0,25}(?<![\p{L}\p{M}])và(?![\p{L}\p{M}])[^,;:()\d%]{0,25}$")
+
+
+def _joint_share(art: Article, part: FigureDraft, share: FigureDraft, wholes: list[FigureDraft]) -> CheckDraft | None:
+    """"Số chuyến chậm 380 chuyến và hủy 10 chuyến, chiếm tỷ lệ gần 15%" of "khai thác 2.605
+    chuyến": the share of two parts joined by "và" together. Said only where it holds (it
+    is the charitable reading, tried when the last part alone fits no whole)."""
+    before = [g for g in art.figures_in_sentence(part.sentence) if g.end <= part.start]
+    if not before or not _amount(before[-1]) or not same_measure(before[-1], part) \
+            or not _JOINED.match(art.text[before[-1].end:part.start]):
+        return None
+    first = before[-1]
+    for whole in wholes:
+        if whole is first or whole.value <= first.value + part.value:
+            continue
+        point = (first.value + part.value) / whole.value * HUNDRED
+        iv = ((interval(art, first) + interval(art, part)) / interval(art, whole)).scale(HUNDRED)
+        what, what_vi = both(lambda vi: f"({written(art, first, vi)} + {written(art, part, vi)})/{written(art, whole, vi)}")
+        check = judge("part_of_total", [first, part, share, whole], share, point, iv, what, what_vi, art, "%")
+        if check.status == "consistent":
+            check.evidence = {"link": "share_of_whole", "cue": "và", "whole": art.text[whole.start:whole.end],
+                              "joint": True, "same_measure": True}
+            return check
+    return None
 
 
 def _cue(art: Article, part: FigureDraft, share: FigureDraft) -> str:
