@@ -1,7 +1,7 @@
 """Step 6: the checker. Every checkable arithmetic claim, redone with the intervals the
 written precision allows (statcheck's rule). Takes the records with their claims, gives
 CheckDrafts: the rules by family (shares, changes, sums, rates; rules.py is their index),
-the relations over the figures' roles for what those rules leave (relations.py),
+the relations over the figures' roles for what those rules leave (relations/),
 what they read around a figure (reading), the interval arithmetic (interval, base), and
 the gate (evidence before a ✗)."""
 from __future__ import annotations

@@ -11,7 +11,7 @@
 - threshold    "từ 100 tỷ đồng trở lên", "hơn 100 triệu": a bound, not an amount;
 - level        anything else.
 
-Relations (checks/relations.py) are templates over these roles and the figures' measures,
+Relations (checks/relations/) are templates over these roles and the figures' measures,
 searched over a sentence and its neighbours; they never ask for a sentence's shape. The
 words are data: patterns/vi/claims.yaml (alternative_words, restatement_words), with
 examples in tables.claims_examples.roles.
@@ -61,10 +61,10 @@ def assign(art: Article) -> None:
     for f in art.figures:
         if f.role == "whole":       # what a whole breaks down into, after it in its sentence
             for g in art.figures_in_sentence(f.sentence):
-                if g.start > f.end and g.role == "level" and _amount(g) and same_measure(g, f):
+                if g.start > f.end and g.role == "level" and amount(g) and same_measure(g, f):
                     g.role = "part"
         elif f.role == "part":      # the first amount of the part's measure before it is its whole
-            earlier = [g for g in art.figures_in_sentence(f.sentence) if g.end <= f.start and _amount(g)
+            earlier = [g for g in art.figures_in_sentence(f.sentence) if g.end <= f.start and amount(g)
                        and same_measure(g, f) and g.value is not None and f.value is not None and g.value > f.value]
             if earlier and earlier[0].role == "level":
                 earlier[0].role = "whole"
@@ -111,13 +111,13 @@ def part_of(art: Article, share: FigureDraft) -> FigureDraft | None:
     that restates it right after ("chiếm 47% …, tương đương 1.979 xe"; "đạt 71% (161 vụ)")."""
     s, e = art.sentence_span(share.start)
     figures = art.figures_in_sentence(share.sentence)
-    before = [g for g in figures if g.end <= share.start and _amount(g)]
+    before = [g for g in figures if g.end <= share.start and amount(g)]
     if before:
         g = before[-1]
         between = art.text[g.end:share.start]
         if not regex.search(r"[;:]|%", between) and len(between) <= 80 and between.count(",") <= 1:
             return g
-    after = [g for g in figures if g.start >= share.end and _amount(g)]
+    after = [g for g in figures if g.start >= share.end and amount(g)]
     if after:
         g = after[0]
         gap = art.text[share.end:g.start]
@@ -129,7 +129,7 @@ def part_of(art: Article, share: FigureDraft) -> FigureDraft | None:
     return None
 
 
-def _amount(g: FigureDraft) -> bool:
+def amount(g: FigureDraft) -> bool:
     """A count, a sum of money, or a quantity in an additive unit ("165.000 tấn", "12 ha"):
     what may be a part or a whole. Not an age, a score or a duration."""
     if g.value is None or g.range_with is not None or (g.unit and "/" in g.unit):
@@ -145,4 +145,4 @@ def _time_units() -> frozenset[str]:
 
 
 def opens_a_breakdown(art: Article, f: FigureDraft) -> bool:
-    return _amount(f) and bool(_role_cues()["breakdown_after"].match(art.text, f.end))
+    return amount(f) and bool(_role_cues()["breakdown_after"].match(art.text, f.end))

@@ -70,7 +70,7 @@ _MULTIPLE = regex.compile(r"[\d.,]+\s*lần")
 
 
 def _multiplier_gate(art: Article, check, evidence: dict):
-    if evidence.get("cue") and evidence.get("complete"):     # relations.back_multiple: "…, tức là gấp K lần"
+    if evidence.get("refers_back"):    # relations.back_multiple matched both terms: "…, tức là gấp K lần"
         return check
     a, b, m = check.figures
     first, second = sorted((a, b), key=lambda f: f.start)

@@ -14,7 +14,7 @@ from .verdicts import _exceeds, _is_rest, _partial, _priced_share, _threshold, _
 
 
 def _sum_gate(art: Article, check, evidence: dict):
-    if evidence.get("link") in ("shares_of_one_whole", "net_balance"):   # relations.py matched the measures
+    if evidence.get("link") in ("shares_of_one_whole", "net_balance"):   # checks/relations matched the measures
         return check
     if evidence.get("link") == "remainder":     # "475/583 thôn …, số còn lại 108 thôn"
         evidence.update(complete=True, same_measure=True)
