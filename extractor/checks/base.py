@@ -57,6 +57,14 @@ def interval(art: Article, f: FigureDraft) -> Interval:
     return stated(f.value, f.decimals, scale(art, f), exact=exact(art, f), qualifier=f.qualifier)
 
 
+def stated_interval(art: Article, f: FigureDraft, shown: Decimal) -> Interval:
+    """The interval a stated figure stands for, its number `shown` in the scale of its own
+    words ("106.376" of "106.376 tỷ"). A ratio's qualifier ("khoảng 476.158/2.029.202")
+    speaks of its counts, not of its percent."""
+    return stated(shown, f.decimals or 0, Decimal(1), exact=exact(art, f),
+                  qualifier=None if f.kind == "ratio" else f.qualifier)
+
+
 def number_text(value: Decimal, vi: bool = False, places: int = 4) -> str:
     """A number for a message, in one notation per language: "106,466.5" in English,
     "106.466,5" in Vietnamese (thousands grouped, at most `places` decimals)."""
@@ -110,9 +118,7 @@ def judge(rule: str, figures: list[FigureDraft], reported: FigureDraft, point: D
         point, computed = point / factor, Interval(computed.lo / factor, computed.hi / factor)
         shown = shown / factor
         unit = f" {scale_label(art, reported)}{unit}"
-    # A ratio's qualifier ("khoảng 476.158/2.029.202") speaks of its counts, not of its percent.
-    qualifier = None if reported.kind == "ratio" else reported.qualifier
-    target = stated(shown, d, Decimal(1), exact=exact(art, reported), qualifier=qualifier)
+    target = stated_interval(art, reported, shown)
     p_en, p_vi = number_text(point), number_text(point, vi=True)
     r_en, r_vi = number_text(shown), number_text(shown, vi=True)
     common = dict(reported=reported.value, computed=point * factor, interval=(target.lo * factor, target.hi * factor),

@@ -10,14 +10,11 @@ Nothing is guessed from outside the article; where the text gives none, it is No
 """
 from __future__ import annotations
 
-import regex
-
 from ..records.article import Article, FigureDraft
 from ..records.units import units
 from .cues import canonical_state, cues
-from .roles import assign as assign_roles
+from .roles import assign as assign_roles, clause_start
 
-_CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")   # not the decimal comma of "1,5"
 
 
 def annotate(art: Article) -> None:
@@ -55,9 +52,7 @@ def _own_measure(art: Article, f: FigureDraft) -> str | None:
     after = cues()["state_after"].match(art.text, f.end)
     if after:
         return f"{f.unit} {canonical_state(after.group(1))}"
-    s, _ = art.sentence_span(f.start)
-    clause_start = max([m.end() for m in _CLAUSE.finditer(art.text, s, f.start)], default=s)
-    states = list(cues()["state"].finditer(art.text, clause_start, f.start))
+    states = list(cues()["state"].finditer(art.text, clause_start(art, f.start), f.start))
     if states:
         return f"{f.unit} {canonical_state(states[-1].group(1))}"
     return f.unit

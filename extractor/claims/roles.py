@@ -70,11 +70,15 @@ def assign(art: Article) -> None:
                 earlier[0].role = "whole"
 
 
+def clause_start(art: Article, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last comma, semicolon, colon or
+    bracket of its sentence before it (not the decimal comma of "1,5"), else the sentence's start."""
+    s, _ = art.sentence_span(pos)
+    return max((m.end() for m in _CLAUSE.finditer(art.text, s, pos)), default=s)
+
+
 def _clause_left(art: Article, f: FigureDraft) -> str:
-    s, _ = art.sentence_span(f.start)
-    left = art.text[s:f.start]
-    cut = max((m.end() for m in _CLAUSE.finditer(left)), default=0)
-    return left[cut:]
+    return art.text[clause_start(art, f.start):f.start]
 
 
 def _role(art: Article, f: FigureDraft) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..pipeline import extract
+from .review import articles
 
 
 @dataclass
@@ -51,14 +52,7 @@ def load_gold(directory: Path) -> list[dict]:
 
 
 def texts_by_id(source: Path, wanted: set[str]) -> dict[str, str]:
-    out = {}
-    with Path(source).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                d = json.loads(line)
-                if str(d["id"]) in wanted:
-                    out[str(d["id"])] = d["text"]
-    return out
+    return {aid: text for aid, text in articles(Path(source)) if aid in wanted}
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

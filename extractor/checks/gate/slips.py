@@ -25,8 +25,8 @@ from decimal import Decimal
 from typing import Callable, Iterable
 
 from ...records.article import Article, FigureDraft
-from ..base import exact, scale
-from ..interval import rounds_to, stated
+from ..base import scale, stated_interval
+from ..interval import rounds_to
 from .verdicts import _exceeds
 
 NEAR_SELF_CONTAINED = Decimal("0.10")   # a near miss of "a/b (c%)", "A%/B% (tăng C%)": within 10%
@@ -93,9 +93,9 @@ def explain(art: Article, check) -> tuple[str | None, list[str]]:
 
 
 def _holds(art: Article, target: FigureDraft, value: Decimal) -> bool:
-    iv = stated(target.value, target.decimals, scale(art, target), exact=exact(art, target),
-                qualifier=None if target.kind == "ratio" else target.qualifier)
-    return iv.contains(value)
+    """Does `value` fall in the interval the stated figure stands for (as judge reads it)?"""
+    factor = scale(art, target)
+    return stated_interval(art, target, target.value / factor).contains(value / factor)
 
 
 def _digits(value: Decimal, decimals: int) -> str:

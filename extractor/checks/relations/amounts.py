@@ -14,7 +14,7 @@ from ...patterns import load_patterns
 from ...records.article import Article, FigureDraft
 from ...records.units import units
 from ..base import CheckDraft, both, interval, judge, number_text, written
-from ..reading import HUNDRED, _in_parentheses
+from ..reading import HUNDRED, _earlier, _in_parentheses
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +203,9 @@ def net_balance(art: Article, covered: set[int]) -> list[CheckDraft]:
             if side not in ("net_in", "net_out") or id(net) in covered:
                 continue
             paragraph = art.text.rfind("\n", 0, net.start) + 1
-            earlier = [g for g in _before_in(art, net, paragraph) if same_measure(g, net)]
+            # the nearest first, in its paragraph, at most three sentences back
+            earlier = [g for g in _earlier(art, net, 40) if g.start >= paragraph and g.sentence >= net.sentence - 3
+                       and same_measure(g, net)]
             inflow = next((g for g in earlier if sides.get(id(g)) == "inflow"), None)
             outflow = next((g for g in earlier if sides.get(id(g)) == "outflow"), None)
             if inflow is None or outflow is None or id(inflow) in covered or id(outflow) in covered:
@@ -219,12 +221,6 @@ def net_balance(art: Article, covered: set[int]) -> list[CheckDraft]:
             check.evidence = {"link": "net_balance", "cue": side, "complete": True, "same_measure": True}
             out.append(check)
     return out
-
-
-def _before_in(art: Article, f: FigureDraft, paragraph: int) -> list[FigureDraft]:
-    """The figures before `f` in its paragraph, at most three sentences back, nearest first."""
-    i = art.figure_index(f)
-    return [g for g in art.figures[max(0, i - 40):i][::-1] if g.start >= paragraph and g.sentence >= f.sentence - 3]
 
 
 @lru_cache(maxsize=1)
