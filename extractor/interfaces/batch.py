@@ -31,24 +31,29 @@ from .messages import counted, messages
 
 def process(item: Item) -> tuple[str, list[str]]:
     """One article to one JSON line and the codes of its errors; never raises."""
+    report = report_of(item)
+    return report.to_json(), [e.code for e in report.errors]
+
+
+def report_of(item: Item) -> Report:
+    """One article's report; what fails becomes a report carrying its `errors`. Never raises."""
     from ..pipeline import extract, extract_bytes
 
     if item.problem is not None:
-        return _failed(item.id, item.problem)
+        return failed_report(item.id, item.problem)
     try:
         if item.raw is not None:
-            report = extract_bytes(item.raw, item.id, html=item.html)
-        else:
-            report = extract(item.text, item.id, html=item.html)
-        return report.to_json(), [e.code for e in report.errors]
+            return extract_bytes(item.raw, item.id, html=item.html)
+        return extract(item.text, item.id, html=item.html)
     except NotText as exc:
-        return Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))]).to_json(), [exc.code]
+        return Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))])
     except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-        return _failed(item.id, f"{type(exc).__name__}: {exc}")
+        return failed_report(item.id, f"{type(exc).__name__}: {exc}")
 
 
-def _failed(aid: str, why: str) -> tuple[str, list[str]]:
-    return Report(id=aid, errors=[ErrorEntry(**error_entry("E004", why))]).to_json(), ["E004"]
+def failed_report(aid: str, why: str) -> Report:
+    """The line of an article that gave no report (E004), with why."""
+    return Report(id=aid, errors=[ErrorEntry(**error_entry("E004", why))])
 
 
 # Codes that mean the article gave no report at all; any of them makes the exit status 1.
@@ -66,6 +71,7 @@ class Summary:
     interrupted: int | None = None      # the signal that stopped the run (SIGINT, SIGTERM)
     output: Path | None = None          # where the run was to write (None: a stream)
     kept: int = 0                       # lines written before this run (resumed)
+    kept_in: Path | None = None         # where a stopped run's finished work is (default OUT.partial)
 
     def add(self, codes: list[str]) -> None:
         self.articles += 1
@@ -95,7 +101,7 @@ class Summary:
         elif self.interrupted:
             done = self.kept + self.articles
             parts.append(counted(words, "interrupted", done).format(
-                output=self.output, done=done, partial=partial_path(self.output)))
+                output=self.output, done=done, partial=self.kept_in or partial_path(self.output)))
         return "; ".join(parts)
 
     @property

@@ -106,10 +106,28 @@ def _parts(text: str):
         yield text[a:b]
 
 
+@lru_cache(maxsize=1)
+def _steps() -> tuple:
+    from .components import article_steps
+
+    return tuple(article_steps())
+
+
 def run(text: str) -> Article:
-    """Run the pipeline and return the working state (for tests and debugging)."""
+    """Run the steps and return the working state (for tests and debugging). The same
+    steps as nlp()'s components, on the Article alone: no spaCy Doc is built."""
     if not isinstance(text, str):
         raise TypeError(f"run() takes str, not {type(text).__name__}; extract() reads bytes and paths")
+    art = Article(normalize(text))
+    if not text.strip():
+        art.errors.append(error_entry("E001"))
+    for step in _steps():
+        step(art)
+    return art
+
+
+def run_doc(text: str):
+    """The pipeline as spaCy components on a Doc (sentences and span groups on the tokens)."""
     normalized = normalize(text)
     pipeline = nlp()
     doc = pipeline.make_doc(normalized.text)
@@ -118,4 +136,4 @@ def run(text: str) -> Article:
         doc._.chiso_state.errors.append(error_entry("E001"))
     for _name, proc in pipeline.pipeline:
         doc = proc(doc)
-    return doc._.chiso_state
+    return doc
