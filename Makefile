@@ -8,7 +8,7 @@ CHISO  := $(VENV)/bin/chiso
 SHARED ?= ../shared
 SAMPLE := corpus/articles/t01-dang-bo-quan-su-xay-dung-dang-2023.txt
 
-.PHONY: demo test install test-deps browser bench bench-server eval eval-checks review-records schema fuzz hostile readme screenshot clean
+.PHONY: demo test install test-deps browser bench bench-scale bench-server eval eval-checks review-records schema fuzz hostile readme screenshot clean
 MINUTES ?= 1
 
 demo: install
@@ -45,6 +45,12 @@ browser:
 bench: install
 	@mkdir -p out
 	$(CHISO) bench --input $(SHARED)/corpus/bench/baomoi-2017.jsonl -n 500 --repeat 5 | tee out/bench.txt
+
+# The 6,000 articles of both bench files through chiso batch: the local engine with 1 and 2
+# jobs and Dask with 1 and 2 workers, in one run (throughput, scaling, memory per worker).
+bench-scale: test-deps
+	@mkdir -p out
+	$(PY) -m extractor.quality.bench_scale $(SHARED)/corpus/bench/baomoi-2017.jsonl $(SHARED)/corpus/bench/crawl-2017-b.jsonl | tee out/bench-scale.txt
 
 # chiso serve with 2 workers under a bounded load on loopback (2,000 requests of bench
 # articles, 16 at a time): throughput, latency percentiles, errors, peak memory.

@@ -31,11 +31,11 @@ EXAMPLE = ("Năm 2022, có chi ủy 1.359/1.417 = 95,91% (tăng 0,14% so với n
 CHECK_EXAMPLE = ("Tổng chi đạt 106.376 tỷ đồng, trong đó chi đầu tư 75.105 tỷ đồng, chi thường xuyên 5.000 tỷ "
                  "đồng và chi trả nợ 26.361 tỷ đồng. Toàn huyện có 47/52 xã (chiếm 90,38%) đạt chuẩn.")
 MEASURED = {"eval": "make eval", "bench": "make bench", "hostile": "make hostile", "bench-server": "make bench-server",
-            "records": "make review-records", "checks": "make eval-checks"}
+            "bench-scale": "make bench-scale", "records": "make review-records", "checks": "make eval-checks"}
 # Where each measuring target leaves its output.
 OUT = README.parent / "out"
 OUT_FILES = {"eval": "eval.txt", "bench": "bench.txt", "hostile": "hostile.txt", "bench-server": "bench-server.txt",
-             "records": "records.txt", "checks": "checks.txt"}
+             "bench-scale": "bench-scale.txt", "records": "records.txt", "checks": "checks.txt"}
 
 
 def _block(name: str) -> regex.Pattern:
@@ -104,4 +104,4 @@ if __name__ == "__main__":
     elif args[:1] == ["measured"] and len(args) >= 3 and args[1] in MEASURED:
         write_measured(args[1], Path(args[2]), Path(args[3]) if len(args) > 3 else README)
     else:
-        raise SystemExit("usage: python -m extractor.quality.docs readme | examples [README] | measured {eval,bench,hostile,bench-server,records} FILE [README]")
+        raise SystemExit("usage: python -m extractor.quality.docs readme | examples [README] | measured {eval,bench,bench-scale,hostile,bench-server,records,checks} FILE [README]")
