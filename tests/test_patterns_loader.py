@@ -36,6 +36,8 @@ rules:
     ("rules:\n  - name: bare\n    produce: exclude\n    pattern: 'x'\n    examples: ['x']\n", "rule 'bare': a rule needs at least one negative example"),
     ("rules:\n  - name: typo\n    produce: exclude\n    patern: 'x'\n    examples: ['x']\n    negative: ['y']\n", "rule 'typo': unknown key(s) ['patern']"),
     ("pieces:\n  loop: '{loop}'\n", "piece {loop} refers to itself"),
+    ("rules:\n  - name: anchor\n    produce: exclude\n    starts: '(x'\n    pattern: 'x'\n    examples: ['x']\n    negative: ['y']\n",
+     "rule 'anchor': bad 'starts' regex"),
     ("rules: [\n", "zz.yaml: not valid YAML"),
     ("!!python/object/apply:os.system ['echo hacked']\n", "zz.yaml: not valid YAML"),
     ("stuff: 1\n", "zz.yaml: unknown section"),
@@ -72,3 +74,45 @@ def test_a_rule_s_requirement_is_met_by_each_of_its_examples_and_spares_other_te
         for example in rule.examples:
             assert rule.required.search(example.text), (rule.name, example.text)
         assert find_candidates("Không có gì ở đây.", [rule], []) == []
+
+
+ARTICLES = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+
+
+def _texts_for(rule) -> list[str]:
+    texts = [e.text for e in rule.examples] + list(rule.negative)
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    # shapes that test the edges: a start at the very beginning, at the end, runs, capitals
+    texts += ["hai", "Hai mươi lăm người", "năm năm tù", "một tấn, hai tấn và ba tấn", "mười hai triệu đồng",
+              "5hai người", "ba-hai tỷ đồng", "Năm nay có năm dự án"]
+    return texts
+
+
+def test_a_rule_tried_only_where_it_starts_finds_what_finditer_finds():
+    """`starts` is a promise that every match begins at one of its positions: trying the
+    rule only there must give finditer's matches, on the rule's examples both ways, on the
+    project's articles, and on edge shapes."""
+    from extractor.patterns.matcher import _matches_at
+
+    rules = [r for r in load_patterns().rules if r.starts is not None]
+    assert rules, "some rules say where they start"
+    for rule in rules:
+        for text in _texts_for(rule):
+            positions = [m.start() for m in rule.starts.finditer(text)]
+            assert [m.span() for m in _matches_at(rule.compiled, text, positions, 2.0)] == \
+                [m.span() for m in rule.compiled.finditer(text)], (rule.name, text[:80])
+        for example in rule.examples:
+            assert rule.starts.search(example.text), (rule.name, example.text)
+
+
+def test_matching_at_positions_keeps_finditer_s_rules():
+    import regex
+    from extractor.patterns.matcher import _matches_at
+
+    pattern = regex.compile(r"ab|a")
+    assert [m.span() for m in _matches_at(pattern, "aab ab", [0, 1, 4], 2.0)] == [(0, 1), (1, 3), (4, 6)]
+    assert [m.span() for m in _matches_at(pattern, "abab", [0, 1, 2], 2.0)] == [(0, 2), (2, 4)]
+    empty = regex.compile(r"x*")                 # an empty match: finditer decides
+    assert [m.span() for m in _matches_at(empty, "axx", [0, 1], 2.0)] == [m.span() for m in empty.finditer("axx")]
+    with pytest.raises(TimeoutError):
+        _matches_at(regex.compile(r"(a+)+b"), "a" * 30 + "c", [0], 0.000001)

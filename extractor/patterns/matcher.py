@@ -8,6 +8,7 @@ the next candidate. The result is a list of accepted matches with their records.
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -55,16 +56,48 @@ class _Occupancy:
 
 def find_candidates(text: str, rules: Iterable[Rule], errors: list[dict], timeout: float = DEFAULT_TIMEOUT):
     candidates = []
+    starts: dict[tuple, list[int]] = {}      # each `starts` scanned once per text, shared by its rules
     for rule in rules:
         if rule.required is not None and not rule.required.search(text):
             continue                     # the text holds nothing this rule needs
         try:
-            for m in rule.compiled.finditer(text, timeout=timeout):
+            if rule.starts is None:
+                found = rule.compiled.finditer(text, timeout=timeout)
+            else:
+                key = (rule.starts.pattern, rule.starts.flags)
+                if key not in starts:
+                    starts[key] = [m.start() for m in rule.starts.finditer(text, timeout=timeout)]
+                found = _matches_at(rule.compiled, text, starts[key], timeout)
+            for m in found:
                 if m.end() > m.start():
                     candidates.append((rule, m))
         except TimeoutError:
             errors.append(error_entry("E003", f"rule {rule.name!r} ({rule.file})"))
     return candidates
+
+
+def _matches_at(pattern: "regex.Pattern[str]", text: str, positions: list[int], timeout: float) -> list:
+    """What pattern.finditer(text) finds, trying the pattern only at POSITIONS (every place
+    a match can begin): the leftmost match from where the last one ended is the match at
+    the first of those positions where the pattern matches. Lookbehinds see the whole text,
+    as in finditer. One time limit for the whole text, as finditer has."""
+    deadline = time.monotonic() + timeout
+    found, end = [], 0
+    for pos in positions:
+        if pos < end:
+            continue
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        m = pattern.match(text, pos, timeout=left)
+        if m is None:
+            continue
+        if m.end() == m.start():
+            # an empty match: finditer's own rules for what comes next; do not imitate them
+            return list(pattern.finditer(text, timeout=timeout))
+        found.append(m)
+        end = m.end()
+    return found
 
 
 def resolve(candidates, productions: dict[str, Production], context: Any) -> list[Accepted]:
