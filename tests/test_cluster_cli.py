@@ -82,3 +82,47 @@ def test_a_killed_worker_loses_nothing(cluster, tmp_path):
     assert len(lines) == total
     assert lines == local.read_text(encoding="utf-8").splitlines()
     assert doomed.poll() is not None
+
+
+def test_ctrl_c_keeps_the_parts_and_resume_finishes(tmp_path):
+    """SIGINT mid-run: exit 130, the old output untouched, the finished parts kept; the same
+    command with --resume runs the rest and the output equals the local engine's."""
+    source = tmp_path / "articles"
+    shutil.copytree(ARTICLES, source)
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    command = [*CHISO, "batch", str(source), "-o", str(out), "--engine", "dask", "--jobs", "1",
+               "--partition-size", "1", "--no-progress"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    parts = tmp_path / "out.jsonl.parts"
+    _wait_for(lambda: parts.is_dir() and len(list(parts.glob("part-*.jsonl"))) >= 2, 240, "two parts")
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130, err.decode()
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert "--resume" in err.decode() and "out.jsonl.parts" in err.decode()
+    kept = len(list(parts.glob("part-*.jsonl")))
+    total = len(list(ARTICLES.glob("*.txt")))
+    assert 2 <= kept < total
+    done = subprocess.run([*command, "--resume"], capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert f"{kept} already done (resumed)" in done.stderr.decode()   # one article a part
+    local = tmp_path / "local.jsonl"
+    subprocess.run([*CHISO, "batch", str(source), "-o", str(local), "--no-progress"], check=True, capture_output=True)
+    assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+    assert not parts.exists()
+
+
+def test_parquet_and_folder_output_from_the_command_line(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out, tables = tmp_path / "parts", tmp_path / "tables"
+    done = subprocess.run([*CHISO, "batch", str(ARTICLES), "-o", f"{out}/", "--engine", "dask", "--jobs", "1",
+                           "--partition-size", "8", "--parquet", str(tables), "--no-progress"],
+                          capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    reports = [json.loads(line) for p in sorted(out.iterdir()) for line in p.read_text(encoding="utf-8").splitlines()]
+    assert pq.read_table(tables / "figures").num_rows == sum(len(r["figures"]) for r in reports)
+    refused = subprocess.run([*CHISO, "batch", str(ARTICLES), "-o", f"{out}/", "--parquet", str(tables)],
+                             capture_output=True)
+    assert refused.returncode == 2 and b"goes with --engine dask" in refused.stderr

@@ -175,3 +175,18 @@ def test_an_article_that_kills_its_worker_costs_only_its_own_line(scheduler, tmp
     assert "worker failed on this article" in reports[1]["errors"][0]["message"]
     assert reports[0]["figures"] and not reports[0]["errors"]
     assert summary.failed == 1
+
+
+def test_the_local_cluster_s_workers_are_warm_and_unprofiled():
+    """The LocalCluster turns off the workers' stack sampler (a fifth of the CPU on this
+    workload) and every worker has the warm-up plugin."""
+    import dask
+
+    client, cluster = engine.connect(1, None, None)
+    try:
+        assert set(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == {False}
+        assert all("chiso-warm-up" in names for names in
+                   client.run(lambda dask_worker: list(dask_worker.plugins)).values())
+    finally:
+        client.close()
+        cluster.close()

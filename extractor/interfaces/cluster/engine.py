@@ -41,9 +41,15 @@ def connect(jobs: int, scheduler: str | None, memory_limit: str | None):
                              f"there, and is this its address?") from None
         cluster = None
     else:
-        cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=logging.ERROR,
-                                           memory_limit=memory_limit or "auto")
+        import dask
+
+        # The workers' statistical profiler samples every thread's stack every 10 ms: on a
+        # pure-Python workload it costs a fifth of the CPU (make bench-scale), for a dashboard
+        # nobody looks at here. Its HTTP routes take a free port, never a user's 8787.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                               dashboard_address=":0", silence_logs=logging.ERROR,
+                                               memory_limit=memory_limit or "auto")
         client = distributed.Client(cluster)
     from .plugin import WarmUp
 
