@@ -10,9 +10,11 @@ Nothing is guessed from outside the article; where the text gives none, it is No
 """
 from __future__ import annotations
 
+import bisect
+
 from ..records.article import Article, FigureDraft
 from ..records.units import units
-from .cues import canonical_state, cues
+from .cues import canonical_state, cues, match_after
 from .roles import assign as assign_roles, clause_start
 
 
@@ -49,7 +51,7 @@ def _figure_paragraphs(art: Article) -> list[tuple[int, int]]:
 def _own_measure(art: Article, f: FigureDraft) -> str | None:
     if not f.unit or f.unit in (units().percent, units().times) or f.kind in ("percent",):
         return None
-    after = cues()["state_after"].match(art.text, f.end)
+    after = match_after(cues()["state_after"], art.text, f.end)
     if after:
         return f"{f.unit} {canonical_state(after.group(1))}"
     states = list(cues()["state"].finditer(art.text, clause_start(art, f.start), f.start))
@@ -63,10 +65,7 @@ def _last_before(art: Article, f: FigureDraft, marks: list[tuple[int, str]]) -> 
     own sentence (the checker compares periods only then: a paragraph may change them)."""
     s, _ = art.sentence_span(f.start)
     paragraph = art.text.rfind("\n", 0, s) + 1
-    best, at_best = None, -1
-    for at, text in marks:
-        if at >= f.start:
-            break
-        if at >= paragraph:
-            best, at_best = text, at
-    return best, at_best >= s
+    last = bisect.bisect_left(marks, (f.start,)) - 1     # marks are in text order
+    if last < 0 or marks[last][0] < paragraph:
+        return None, False
+    return marks[last][1], marks[last][0] >= s

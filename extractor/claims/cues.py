@@ -11,6 +11,20 @@ _B = r"(?<![\p{L}\p{M}])"      # no letter before
 _E = r"(?![\p{L}\p{M}])"       # no letter after
 
 
+# The cues read right after a figure ("\G\s*(…)") are matched within this reach of the
+# whitespace that follows it, not against all the text after it: before matching, regex
+# looks for a pattern's required literal in everything from the position on, so an
+# unbounded match costs the length of the text, and a 200,000-character part paid that
+# for every figure. No cue phrase is near this long.
+_REACH = 200
+_SPACE = regex.compile(r"\s*")
+
+
+def match_after(pattern: "regex.Pattern[str]", text: str, pos: int):
+    """PATTERN.match(text, pos), for a pattern that reads whitespace then a short cue."""
+    return pattern.match(text, pos, min(len(text), _SPACE.match(text, pos).end() + _REACH))
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, "regex.Pattern[str]"]:
     p = load_patterns()

@@ -24,7 +24,7 @@ import regex
 
 from ..patterns import load_patterns
 from ..records.article import Article, FigureDraft
-from .cues import cues, non_additive_units
+from .cues import cues, match_after, non_additive_units
 from .measure import same_measure
 
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")       # not the decimal comma of "1,5"
@@ -89,7 +89,7 @@ def _role(art: Article, f: FigureDraft) -> str:
         return "alternative"
     if f.unit and "/" in f.unit:
         return "rate"
-    if f.qualifier in ("over", "under") or cues()["threshold_after"].match(art.text, f.end):
+    if f.qualifier in ("over", "under") or match_after(cues()["threshold_after"], art.text, f.end):
         return "threshold"
     if is_share(art, f):
         return "share"

@@ -30,8 +30,21 @@ from .messages import counted, messages
 
 
 def process(item: Item) -> tuple[str, list[str]]:
-    """One article to one JSON line and the codes of its errors; never raises."""
-    report = report_of(item)
+    """One article to one JSON line and the codes of its errors; never raises. A long
+    article's line is written part by part (extract_json), not held as objects."""
+    from ..pipeline import extract_json
+
+    if item.problem is not None:
+        return _line(failed_report(item.id, item.problem))
+    try:
+        return extract_json(item.raw if item.raw is not None else item.text, item.id, html=item.html)
+    except NotText as exc:
+        return _line(Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))]))
+    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
+        return _line(failed_report(item.id, f"{type(exc).__name__}: {exc}"))
+
+
+def _line(report: Report) -> tuple[str, list[str]]:
     return report.to_json(), [e.code for e in report.errors]
 
 

@@ -1,6 +1,6 @@
 """`python -m extractor.quality.hostile OUT.jsonl`: a set of hostile articles for batch runs;
-`python -m extractor.quality.hostile --measure`: time and peak memory of the two 10 MB articles
-(one line, and lines), each in a process of its own.
+`python -m extractor.quality.hostile --measure`: time and peak memory of the 10 MB article
+(one line, and lines; as the CLI writes it and as extract() holds it), each in a process of its own.
 
 Every case the robustness issue names, one JSON line each ({"id", "text"[, "html"]}):
 empty and blank text, NFD, legacy TCVN3 and VNI, HTML, mojibake, very long lines, a
@@ -61,25 +61,49 @@ def main(path: str) -> None:
             fh.write(json.dumps(case, ensure_ascii="lone-surrogate" in case["id"]) + "\n")
 
 
-def measure_one(separator: str) -> str:
-    """Extract one 10 MB article and say how long it took and the process's peak memory."""
+def measure_one(separator: str, mode: str = "json") -> str:
+    """Extract one 10 MB article and say how long it took and the process's peak memory:
+    as `chiso extract` and `chiso batch` do (mode json: the report written out part by
+    part), or as the Python API's extract() returns it (mode report: every record an object)."""
     import resource
 
-    from ..pipeline import extract
+    from ..pipeline import extract, write_json
 
     text = ten_megabytes(separator)
     start = time.perf_counter()
-    report = extract(text)
+    if mode == "json":
+        sink = _FigureCounter()
+        codes = write_json(text.encode("utf-8"), sink)
+        figures = sink.figures
+    else:
+        report = extract(text)
+        figures, codes = len(report.figures), [e.code for e in report.errors]
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return (f"{len(text):,} characters, {'one line' if separator == ' ' else 'lines'}: {seconds:.1f} s, "
-            f"peak memory {peak:.0f} MB, {len(report.figures):,} figures, errors {[e.code for e in report.errors]}")
+    how = "chiso extract (JSON, part by part)" if mode == "json" else "extract() (a Report in memory)"
+    return (f"{len(text):,} characters, {'one line' if separator == ' ' else 'lines'}, {how}: {seconds:.1f} s, "
+            f"peak memory {peak:.0f} MB, {figures:,} figures, errors {codes}")
+
+
+class _FigureCounter:
+    """A sink for write_json that keeps nothing: it counts the figures' pieces."""
+
+    figures = 0
+    _section = False
+
+    def write(self, piece: str) -> None:
+        if piece.endswith('"figures": '):
+            self._section = True
+        elif piece == "]":
+            self._section = False
+        elif self._section and piece != "[":
+            self.figures += 1
 
 
 def measure() -> None:
-    for separator in ("space", "newline"):
-        run = subprocess.run([sys.executable, "-m", "extractor.quality.hostile", "--measure-one", separator],
-                             capture_output=True, text=True)
+    for separator, mode in (("space", "json"), ("newline", "json"), ("space", "report")):
+        run = subprocess.run([sys.executable, "-m", "extractor.quality.hostile", "--measure-one", separator,
+                              "--mode", mode], capture_output=True, text=True)
         print(run.stdout.strip() or run.stderr.strip()[-500:])
 
 
@@ -88,12 +112,14 @@ def measure() -> None:
 @click.option("--measure", "measure_all", is_flag=True, help="Time one 10 MB article on one line and in lines.")
 @click.option("--measure-one", "separator", type=click.Choice(["space", "newline"]), default=None,
               help="Time one 10 MB article, its sentences parted by this (run by --measure in a fresh process).")
-def cli(path: str | None, measure_all: bool, separator: str | None) -> None:
+@click.option("--mode", type=click.Choice(["json", "report"]), default="json",
+              help="With --measure-one: extract_json (as the CLI) or extract() (a Report in memory).")
+def cli(path: str | None, measure_all: bool, separator: str | None, mode: str) -> None:
     """Write the hostile corpus (JSON Lines) to PATH, or measure a 10 MB article."""
     if measure_all:
         measure()
     elif separator:
-        click.echo(measure_one(" " if separator == "space" else "\n"))
+        click.echo(measure_one(" " if separator == "space" else "\n", mode))
     elif path:
         main(path)
     else:

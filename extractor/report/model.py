@@ -195,8 +195,12 @@ class Report(_Record):
 
     def to_json(self, pretty: bool = False) -> str:
         """The contract as JSON, every number with its exact digits."""
-        return simplejson.dumps(_exact(self.to_dict("python")), ensure_ascii=False, use_decimal=True,
-                                indent=2 if pretty else None)
+        return exact_json(self.to_dict("python"), pretty)
+
+
+def exact_json(value: Any, pretty: bool = False) -> str:
+    """A report, or a part of one (a record's dict), as JSON the way to_json writes it."""
+    return simplejson.dumps(_exact(value), ensure_ascii=False, use_decimal=True, indent=2 if pretty else None)
 
 
 def json_schema() -> dict[str, Any]:

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import regex
 
-from ...claims.cues import cues, non_additive_units
+from ...claims.cues import cues, match_after, non_additive_units
 from ...records.article import Article, FigureDraft
 from ..base import scale as scale_of_text
 
 
 def _is_rest(art: Article, f: FigureDraft) -> bool:
-    return bool(cues()["rest"].match(art.text, f.end))
+    return bool(match_after(cues()["rest"], art.text, f.end))
 
 
 def _threshold(art: Article, whole: FigureDraft) -> bool:
-    return whole.qualifier in ("over", "under") or bool(cues()["threshold_after"].match(art.text, whole.end))
+    return whole.qualifier in ("over", "under") or bool(match_after(cues()["threshold_after"], art.text, whole.end))
 
 
 def _partial(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> str | None:

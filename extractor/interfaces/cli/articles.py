@@ -10,7 +10,7 @@ import click
 from ...text.excerpt import around
 from ..messages import counted, messages
 from .group import Refused, main
-from .sources import _report_of, _sources, _write_atomically
+from .sources import _print_json_of, _report_of, _sources, _write_atomically
 
 
 @main.command()
@@ -30,7 +30,10 @@ def extract(sources: tuple[str, ...], article_id: str | None, pretty: bool, html
     refused = False
     for source in files:
         try:
-            click.echo(_report_of(source, article_id, html).to_json(pretty=pretty))
+            if pretty:
+                click.echo(_report_of(source, article_id, html).to_json(pretty=True))
+            else:
+                _print_json_of(source, article_id, html)
         except Refused as exc:
             if len(files) == 1:
                 raise

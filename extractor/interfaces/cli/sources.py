@@ -34,6 +34,22 @@ def _sources(sources: tuple[str, ...]) -> list[str]:
 def _report_of(source: str, article_id: str | None, html: bool):
     """The report of one source; NotText (and any unreadable file) as a Refused."""
     from ...pipeline import extract_bytes
+
+    return _extracted(source, article_id, html, extract_bytes)
+
+
+def _print_json_of(source: str, article_id: str | None, html: bool) -> None:
+    """Print the report of one source as JSON and a newline; a long article's report is
+    written part by part (write_json: the same text, never held as objects or one string)."""
+    from ...pipeline import write_json
+
+    out = sys.stdout
+    _extracted(source, article_id, html, lambda raw, aid, html: write_json(raw, out, aid, html))
+    out.write("\n")
+    out.flush()
+
+
+def _extracted(source: str, article_id: str | None, html: bool, how):
     from ...text.inputs import HTML_SUFFIXES
 
     try:
@@ -46,7 +62,7 @@ def _report_of(source: str, article_id: str | None, html: bool):
         raise Refused(f"{source}: {exc.strerror or exc}") from None
     _refuse_json_lines(source, raw)
     try:
-        return extract_bytes(raw, article_id or name, html=html or is_html)
+        return how(raw, article_id or name, html=html or is_html)
     except NotText as exc:
         raise Refused(f"{'standard input' if source == '-' else source}: {exc}") from None
 

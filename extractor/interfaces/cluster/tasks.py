@@ -6,7 +6,7 @@ import resource
 import sys
 from dataclasses import dataclass, field
 
-from ..batch import failed_report, report_of
+from ..batch import failed_report, process, report_of
 from .shards import Shard, read_shard
 
 
@@ -22,14 +22,21 @@ class Part:
 
 
 def run_shard(shard: Shard, tables: bool = False) -> Part:
-    """Every article of SHARD; an article that fails is a line with its `errors`."""
+    """Every article of SHARD; an article that fails is a line with its `errors`. The
+    lines are the local engine's (batch.process); with TABLES the reports are kept for the
+    Parquet tables."""
     part = Part(shard.index)
     reports = [] if tables else None
     for item in read_shard(shard):
+        if reports is None:
+            line, codes = process(item)
+            part.lines.append(line)
+            part.ids.append(item.id)
+            part.codes.append(codes)
+            continue
         report = report_of(item)
         _add(part, report)
-        if reports is not None:
-            reports.append(report)
+        reports.append(report)
     if reports is not None:
         from .tables import tables_of
 
