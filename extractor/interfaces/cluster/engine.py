@@ -117,8 +117,8 @@ def _parts(client, shards: list[Shard], tables: bool, peaks: dict | None):
         shard = futures.pop(future)
         try:
             part = future.result()
-        except Exception as exc:  # noqa: BLE001 - a killed or failing shard: one article a task
-            part = _one_by_one(client, shard, tables, exc)
+        except Exception:  # noqa: BLE001 - a killed or failing shard: one article a task
+            part = _one_by_one(client, shard, tables)
         else:
             if peaks is not None:
                 peaks[part.worker] = max(peaks.get(part.worker, 0), part.peak_rss)
@@ -126,7 +126,7 @@ def _parts(client, shards: list[Shard], tables: bool, peaks: dict | None):
         yield part
 
 
-def _one_by_one(client, shard: Shard, tables: bool, first: Exception):
+def _one_by_one(client, shard: Shard, tables: bool):
     from distributed import wait
 
     from .tasks import Part, failed_part, item_id, run_one
