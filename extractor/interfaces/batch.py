@@ -34,34 +34,29 @@ def process(item: Item) -> tuple[str, list[str]]:
     article's line is written part by part (extract_json), not held as objects."""
     from ..pipeline import extract_json
 
-    if item.problem is not None:
-        return _line(failed_report(item.id, item.problem))
-    try:
-        return extract_json(item.raw if item.raw is not None else item.text, item.id, html=item.html)
-    except NotText as exc:
-        return _line(Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))]))
-    except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-        return _line(failed_report(item.id, f"{type(exc).__name__}: {exc}"))
-
-
-def _line(report: Report) -> tuple[str, list[str]]:
-    return report.to_json(), [e.code for e in report.errors]
+    result, failure = _guarded(item, extract_json)
+    return result if failure is None else (failure.to_json(), [e.code for e in failure.errors])
 
 
 def report_of(item: Item) -> Report:
     """One article's report; what fails becomes a report carrying its `errors`. Never raises."""
-    from ..pipeline import extract, extract_bytes
+    from ..pipeline import extract
 
+    result, failure = _guarded(item, extract)
+    return result if failure is None else failure
+
+
+def _guarded(item: Item, how):
+    """HOW(article, id, html=...) on the item's text or bytes, or the report of why it gave
+    nothing: (result, None) or (None, that report)."""
     if item.problem is not None:
-        return failed_report(item.id, item.problem)
+        return None, failed_report(item.id, item.problem)
     try:
-        if item.raw is not None:
-            return extract_bytes(item.raw, item.id, html=item.html)
-        return extract(item.text, item.id, html=item.html)
+        return how(item.raw if item.raw is not None else item.text, item.id, html=item.html), None
     except NotText as exc:
-        return Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))])
+        return None, Report(id=item.id, errors=[ErrorEntry(**error_entry(exc.code, exc.kind))])
     except Exception as exc:  # noqa: BLE001 - one article must not stop the run
-        return failed_report(item.id, f"{type(exc).__name__}: {exc}")
+        return None, failed_report(item.id, f"{type(exc).__name__}: {exc}")
 
 
 def failed_report(aid: str, why: str) -> Report:

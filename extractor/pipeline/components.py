@@ -95,17 +95,20 @@ def match_step(rules: list, timeout: float):
     return matches
 
 
-@Language.factory("chiso_matches", default_config={"timeout": DEFAULT_TIMEOUT})
-def make_matches(nlp: Language, name: str, timeout: float):
-    step = match_step(span_rules(), timeout)
-
-    def matches(doc: Doc) -> Doc:
+def _on_doc(step, span_groups):
+    """A step as a spaCy component: run on the Doc's Article, then its span groups set."""
+    def component(doc: Doc) -> Doc:
         art = _article(doc)
         step(art)
-        _span_groups(doc, art)
+        span_groups(doc, art)
         return doc
 
-    return matches
+    return component
+
+
+@Language.factory("chiso_matches", default_config={"timeout": DEFAULT_TIMEOUT})
+def make_matches(nlp: Language, name: str, timeout: float):
+    return _on_doc(match_step(span_rules(), timeout), _span_groups)
 
 
 def span_rules() -> list:
@@ -116,14 +119,20 @@ def official_rules() -> list:
     return [r for r in load_patterns().rules if r.produce.startswith("official.")]
 
 
+def _char_spans(doc: Doc, places) -> list[Span]:
+    """Spans on the Doc's tokens for (start, end, label) character places (widened to whole
+    tokens; a place no token covers is left out)."""
+    spans = []
+    for start, end, label in places:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            spans.append(Span(doc, span.start, span.end, label=label))
+    return spans
+
+
 def _span_groups(doc: Doc, art: Article) -> None:
     for key, records in (("figures", art.figures), ("dates", art.dates), ("documents", art.documents)):
-        spans = []
-        for rec in records:
-            span = doc.char_span(rec.start, rec.end, alignment_mode="expand")
-            if span is not None:
-                spans.append(Span(doc, span.start, span.end, label=getattr(rec, "kind", key[:-1])))
-        doc.spans[key] = spans
+        doc.spans[key] = _char_spans(doc, ((r.start, r.end, getattr(r, "kind", key[:-1])) for r in records))
 
 
 def context_step(art: Article) -> None:
@@ -149,23 +158,14 @@ def official_step(rules: list, timeout: float):
     return find_officials
 
 
+def _official_spans(doc: Doc, art: Article) -> None:
+    doc.spans["officials"] = _char_spans(doc, ((m.mention_start, m.mention_end, "PER")
+                                               for m in art.person_mentions if m.official is not None))
+
+
 @Language.factory("chiso_officials", default_config={"timeout": DEFAULT_TIMEOUT})
 def make_officials(nlp: Language, name: str, timeout: float):
-    step = official_step(official_rules(), timeout)
-
-    def find_officials(doc: Doc) -> Doc:
-        art = _article(doc)
-        step(art)
-        spans = []
-        for m in art.person_mentions:
-            if m.official is not None:
-                span = doc.char_span(m.mention_start, m.mention_end, alignment_mode="expand")
-                if span is not None:
-                    spans.append(Span(doc, span.start, span.end, label="PER"))
-        doc.spans["officials"] = spans
-        return doc
-
-    return find_officials
+    return _on_doc(official_step(official_rules(), timeout), _official_spans)
 
 
 def claims_step(art: Article) -> None:

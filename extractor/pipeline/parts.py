@@ -1,7 +1,7 @@
 """A long article's parts made one report: spans shifted by each part's start, ids
 numbered on across parts, officials merged by name. The merger takes the parts one at a
 time, so that a caller can write out what a part added (figures, documents, dates, checks)
-and let it go before the next part: `report_json` holds the report as JSON text, not as
+and let it go before the next part: extract_json holds the report as JSON text, not as
 objects, which is a fraction of the memory."""
 from __future__ import annotations
 
@@ -73,12 +73,8 @@ def merge_reports(parts: list[Report], starts: list[int], article_id: str | None
     return merger.merged
 
 
-# The sections a report lists record by record, which report_json writes as they come.
+# The sections a report lists record by record, which extract_json writes as they come.
 STREAMED = ("figures", "documents", "dates", "checks")
-
-
-def _json(value) -> str:
-    return exact_json(value)
 
 
 class JsonSections:
@@ -89,9 +85,9 @@ class JsonSections:
 
     def take(self, merged: Report) -> None:
         """Serialise what the merged report holds in the streamed sections, and empty them."""
-        self.items["figures"] += (_json(f.to_dict("python")) for f in merged.figures)
+        self.items["figures"] += (exact_json(f.to_dict("python")) for f in merged.figures)
         for name in STREAMED[1:]:
-            self.items[name] += (_json(r.model_dump(mode="python")) for r in getattr(merged, name))
+            self.items[name] += (exact_json(r.model_dump(mode="python")) for r in getattr(merged, name))
         for name in STREAMED:
             getattr(merged, name).clear()
 
@@ -103,9 +99,9 @@ class JsonSections:
         data = head.to_dict("python")
         for name in STREAMED:
             data[name] = marks[name]
-        rest = _json(data)
-        for name in sorted(STREAMED, key=lambda n: rest.index(_json(marks[n]))):
-            before, rest = rest.split(_json(marks[name]), 1)
+        rest = exact_json(data)
+        for name in sorted(STREAMED, key=lambda n: rest.index(exact_json(marks[n]))):
+            before, rest = rest.split(exact_json(marks[name]), 1)
             yield before
             yield "["
             items = self.items[name]

@@ -78,21 +78,20 @@ def extract_bytes(raw: bytes, id: str | None = None, html: bool = False) -> Repo
 def _extract_decoded(decoded, id: str | None) -> Report:
     source = decoded.text
     if len(source) > CHUNK:
+        starts = _part_starts(source)
         merger = PartMerger(id)
-        for part, shift in _part_reports(source, id):
+        for part, shift in _part_reports(source, starts, id):
             merger.add(part, shift)
-        report = merger.merged
-    else:
-        report = build_report(run(source), id)
-    return _finish(report, decoded)
+        return _finish(merger.merged, decoded, len(starts))
+    return _finish(build_report(run(source), id), decoded, 1)
 
 
-def _finish(report: Report, decoded) -> Report:
+def _finish(report: Report, decoded, parts: int) -> Report:
     """What the whole article adds to its report: the decoding's errors, the parts' count
     (E009), the text the spans index."""
     source = decoded.text
-    if len(source) > CHUNK:
-        report.errors.append(ErrorEntry(**error_entry("E009", f"{len(_part_starts(source))} parts")))
+    if parts > 1:
+        report.errors.append(ErrorEntry(**error_entry("E009", f"{parts} parts")))
     report.errors[:0] = [ErrorEntry(**e) for e in decoded.errors]
     report._text = source
     if decoded.offsets != "input":
@@ -101,10 +100,10 @@ def _finish(report: Report, decoded) -> Report:
     return report
 
 
-def _part_reports(source: str, id: str | None):
+def _part_reports(source: str, starts: list[int], id: str | None):
     """Each part's report and where the part starts, one part at a time."""
-    for start, part in zip(_part_starts(source), _parts(source)):
-        yield build_report(run(part), id), start
+    for a, b in zip(starts, starts[1:] + [len(source)]):
+        yield build_report(run(source[a:b]), id), a
 
 
 def extract_json(text: str | bytes | os.PathLike, id: str | None = None, html: bool = False) -> tuple[str, list[str]]:
@@ -139,11 +138,12 @@ def _json_pieces(decoded, id: str | None) -> tuple[list[str] | Iterator[str], li
     if len(decoded.text) <= CHUNK:
         report = _extract_decoded(decoded, id)
         return [report.to_json()], [e.code for e in report.errors]
+    starts = _part_starts(decoded.text)
     merger, sections = PartMerger(id), JsonSections()
-    for part, shift in _part_reports(decoded.text, id):
+    for part, shift in _part_reports(decoded.text, starts, id):
         merger.add(part, shift)
         sections.take(merger.merged)     # the part's figures, documents, dates, checks as JSON
-    head = _finish(merger.merged, decoded)
+    head = _finish(merger.merged, decoded, len(starts))
     return sections.pieces(head), [e.code for e in head.errors]
 
 
@@ -156,12 +156,6 @@ def _part_starts(text: str) -> list[int]:
             cut = cut + 1 if cut >= 0 else starts[-1] + CHUNK
         starts.append(cut + 1 if text[cut:cut + 1] == "\n" else cut)
     return starts
-
-
-def _parts(text: str):
-    starts = _part_starts(text)
-    for a, b in zip(starts, starts[1:] + [len(text)]):
-        yield text[a:b]
 
 
 @lru_cache(maxsize=1)

@@ -29,10 +29,7 @@ def run_shard(shard: Shard, tables: bool = False) -> Part:
     reports = [] if tables else None
     for item in read_shard(shard):
         if reports is None:
-            line, codes = process(item)
-            part.lines.append(line)
-            part.ids.append(item.id)
-            part.codes.append(codes)
+            _append(part, item.id, *process(item))
             continue
         report = report_of(item)
         _add(part, report)
@@ -91,9 +88,13 @@ def failed_part(index: int, aid: str, why: str, tables: bool = False) -> Part:
 
 
 def _add(part: Part, report) -> None:
-    part.lines.append(report.to_json())
-    part.ids.append(report.id)
-    part.codes.append([e.code for e in report.errors])
+    _append(part, report.id, report.to_json(), [e.code for e in report.errors])
+
+
+def _append(part: Part, aid: str, line: str, codes: list[str]) -> None:
+    part.lines.append(line)
+    part.ids.append(aid)
+    part.codes.append(codes)
 
 
 def peak_memory() -> int:
