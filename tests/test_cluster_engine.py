@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,11 @@ POISON = "poison"
 def scheduler():
     import dask
 
-    # One worker death is enough to give a shard up as poisonous (the default is 3).
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # One worker death is enough to give a shard up as poisonous (the default is 3). Every
+    # task goes to a worker at once (no queue on the scheduler), so a worker that dies holds
+    # queued tasks besides the one that killed it, as on a busy real cluster.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                          "distributed.scheduler.worker-saturation": float("inf")}):
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None, silence_logs=40) as cluster:
             yield cluster.scheduler_address
@@ -156,24 +160,28 @@ def dies_on_poison(shard, tables=False):
 
 def dies_on_the_poison_article(shard, k, tables=False):
     if tasks.item_id(shard, k) == POISON:
+        time.sleep(0.5)  # long enough for the neighbours to be queued on this worker
         os._exit(1)
     return tasks.run_one(shard, k, tables)
 
 
 def test_an_article_that_kills_its_worker_costs_only_its_own_line(scheduler, tmp_path, monkeypatch):
     source = tmp_path / "in.jsonl"
-    texts = [("a", "Doanh thu tăng 5%."), (POISON, "Tăng 10%."), ("c", "Giảm 2 người.")]
+    # Six articles on two workers: the poison's worker holds queued neighbours when it dies,
+    # and they must still get their reports.
+    texts = [("a", "Doanh thu tăng 5%."), (POISON, "Tăng 10%."), ("c", "Giảm 2 người."),
+             ("d", "Tăng 3 vụ."), ("e", "Chiếm 40%."), ("f", "Giảm 1%.")]
     source.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in texts),
                       encoding="utf-8")
     monkeypatch.setattr(tasks, "run_shard", dies_on_poison)
     monkeypatch.setattr(tasks, "run_one", dies_on_the_poison_article)
     out = tmp_path / "out.jsonl"
-    summary = run_dask(source, out, scheduler=scheduler, partition_size=3, progress=False)
+    summary = run_dask(source, out, scheduler=scheduler, partition_size=6, progress=False)
     reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in reports] == ["a", POISON, "c"]
+    assert [r["id"] for r in reports] == [aid for aid, _ in texts]
     assert [e["code"] for e in reports[1]["errors"]] == ["E004"]
     assert "worker failed on this article" in reports[1]["errors"][0]["message"]
-    assert reports[0]["figures"] and not reports[0]["errors"]
+    assert all(r["figures"] and not r["errors"] for r in reports if r["id"] != POISON)
     assert summary.failed == 1
 
 

@@ -1,9 +1,9 @@
 """The batch on dask.distributed: a LocalCluster of worker processes on this machine, or
 the cluster of an existing scheduler (`--scheduler`, or DASK_SCHEDULER_ADDRESS). One task
 per shard; Dask reruns a shard whose worker died (on another worker), and the client
-retries one that raised; a shard that still fails is run again one article a task, so
-that an article that kills every worker costs only its own line (an E004 `errors` line),
-never the partition. Workers warm up once, by a worker plugin, before their first task."""
+retries one that raised; a shard that still fails is run again one article a task, and
+an article task that failed among others is run once more alone, so that an article that
+kills every worker costs only its own line (an E004 `errors` line), never its neighbours. Workers warm up once, by a worker plugin, before their first task."""
 from __future__ import annotations
 
 import logging
@@ -127,25 +127,25 @@ def _parts(client, shards: list[Shard], tables: bool, peaks: dict | None):
 
 
 def _one_by_one(client, shard: Shard, tables: bool):
+    """SHARD's articles one a task. A worker that dies takes with it every task it holds,
+    queued ones too, so a task that failed among others is run again alone: only an
+    article that fails with nothing else in flight gets an E004 line."""
     from distributed import wait
 
-    from .tasks import Part, failed_part, item_id, run_one
+    from .tasks import Part, run_one
 
-    singles = [client.submit(run_one, shard, k, tables, retries=RETRIES, pure=False) for k in range(shard.articles)]
+    singles = [client.submit(run_one, shard, k, tables, retries=RETRIES, pure=False)
+               for k in range(shard.articles)]
     wait(singles)
+    pieces = [_result(future) for future in singles]
+    for k, piece in enumerate(pieces):
+        if isinstance(piece, Exception):
+            alone = client.submit(run_one, shard, k, tables, retries=RETRIES, pure=False)
+            wait([alone])
+            pieces[k] = _result(alone)
+            if isinstance(pieces[k], Exception):
+                pieces[k] = _failed(client, shard, k, pieces[k], tables)
     whole = Part(shard.index, tables={} if tables else None)
-    pieces = []
-    for k, future in enumerate(singles):
-        try:
-            piece = future.result()
-        except Exception as exc:  # noqa: BLE001 - this article kills or fails its worker
-            try:
-                aid = client.submit(item_id, shard, k, pure=False).result()
-            except Exception:  # noqa: BLE001
-                aid = f"partition-{shard.index}-article-{k}"
-            piece = failed_part(shard.index, aid, f"the worker failed on this article "
-                                                  f"({type(exc).__name__}: {exc})", tables)
-        pieces.append(piece)
     for piece in pieces:
         whole.lines += piece.lines
         whole.ids += piece.ids
@@ -155,6 +155,23 @@ def _one_by_one(client, shard: Shard, tables: bool):
 
         whole.tables = {name: pa.concat_tables([p.tables[name] for p in pieces]) for name in pieces[0].tables}
     return whole
+
+
+def _result(future):
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a killed worker or a raising article, judged by the caller
+        return exc
+
+
+def _failed(client, shard: Shard, k: int, exc: Exception, tables: bool):
+    from .tasks import failed_part, item_id
+
+    try:
+        aid = client.submit(item_id, shard, k, pure=False).result()
+    except Exception:  # noqa: BLE001 - the id cannot be read either
+        aid = f"partition-{shard.index}-article-{k}"
+    return failed_part(shard.index, aid, f"the worker failed on this article ({type(exc).__name__}: {exc})", tables)
 
 
 def _duplicates(summary: Summary, ids: dict[int, list[str]]) -> None:
