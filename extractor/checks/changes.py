@@ -12,6 +12,8 @@ from ..records.units import units
 from .base import CheckDraft, both, interval, judge, number_text, same_family, written
 from .reading import HUNDRED, _cues, _descriptor_words, _earlier, _in_parentheses, _sentence_figures, _share
 
+_CLAUSE_CUT = regex.compile(r"[,;()]")
+
 
 def pair_change(art: Article) -> list[CheckDraft]:
     """"đạt 16,03%/16,37% (giảm 0,34% so với năm 2021)": the difference of the pair against
@@ -139,7 +141,7 @@ def _comparison_cue(art: Article, d: FigureDraft) -> str | None:
 
     s, e = art.sentence_span(d.start)
     m = cues()["comparison"].search(art.text, s, e)
-    return regex.split(r"[,;()]", art.text[m.start():e])[0].strip() if m else None
+    return _CLAUSE_CUT.split(art.text[m.start():e])[0].strip() if m else None
 
 
 def _relative_after(art: Article, d: FigureDraft) -> FigureDraft | None:

@@ -12,6 +12,11 @@ from ..patterns import load_patterns
 from ..records.article import Article, FigureDraft
 from .base import CheckDraft, both, interval, judge, number_text, written
 
+_LEFT_CUT = regex.compile(r"[,;:()]\s")
+_RIGHT_CUT = regex.compile(r"[,;:()]")
+_WORDS_AND_NUMBERS = regex.compile(r"[\p{L}\p{M}\d]+")
+_PHRASE_CUT = regex.compile(r"[,;.()]")
+
 
 HUNDRED = Decimal(100)
 
@@ -77,9 +82,9 @@ def _before(art: Article, f: FigureDraft, width: int = 40) -> str:
 def _descriptor_words(art: Article, f: FigureDraft) -> set[str]:
     """The words around a figure within its clause (what it is of: "xăng RON 92")."""
     s, e = art.sentence_span(f.start)
-    left = regex.split(r"[,;:()]\s", art.text[max(s, f.start - 40):f.start])[-1]
-    right = regex.split(r"[,;:()]", art.text[f.end:min(e, f.end + 40)])[0]
-    return {w.lower() for w in regex.findall(r"[\p{L}\p{M}\d]+", left + " " + right) if len(w) > 1}
+    left = _LEFT_CUT.split(art.text[max(s, f.start - 40):f.start])[-1]
+    right = _RIGHT_CUT.split(art.text[f.end:min(e, f.end + 40)])[0]
+    return {w.lower() for w in _WORDS_AND_NUMBERS.findall(left + " " + right) if len(w) > 1}
 
 
 def _share(rule, figs, part, total, share, art) -> CheckDraft:
@@ -109,7 +114,7 @@ def _noun_after(art: Article, f: FigureDraft) -> set[str]:
     """The words after a figure's number up to the next mark: what it counts ("dự án
     nhóm B"), to match a part with its total. _descriptor_words reads both sides instead."""
     text = art.text[f.q_end:f.q_end + 60]
-    text = regex.split(r"[,;.()]", text)[0]
+    text = _PHRASE_CUT.split(text)[0]
     return {w.lower() for w in text.split() if w}
 
 

@@ -13,6 +13,10 @@ from .interval import Interval
 from .reading import HUNDRED, _Fake, _before, _cues, _descriptor_words, _earlier, _in_parentheses, _sentence_figures, _share
 from .sums import sum_check
 
+_CLOSING_BRACKET = regex.compile(r"\s*\)")
+_SEMICOLON = regex.compile(";")
+_WORD_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+
 
 def ratio(art: Article) -> list[CheckDraft]:
     """A ratio with a stated percent: a/b × 100 against the percent, numerator and
@@ -205,7 +209,7 @@ def complementary_shares(art: Article) -> list[CheckDraft]:
             part = next((g for g in reversed(art.figures_in_sentence(i)) if g.end <= share.start
                          and g.kind in ("count", "money", "number") and g.value and g.range_with is None), None)
             if part is None or not cues["bracketed_share"].fullmatch(art.text, part.end, share.start) \
-                    or not regex.match(r"\s*\)", art.text[share.end:share.end + 3]):
+                    or not _CLOSING_BRACKET.match(art.text[share.end:share.end + 3]):
                 continue
             pairs.append((part, share))
         first = pairs[0][0] if pairs else None
@@ -271,7 +275,7 @@ def by_category(art: Article) -> list[CheckDraft]:
 
 
 def _clauses(art: Article, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [start] + [start + m.end() for m in regex.finditer(";", art.text[start:end])] + [end]
+    cuts = [start] + [start + m.end() for m in _SEMICOLON.finditer(art.text[start:end])] + [end]
     return list(zip(cuts[:-1], cuts[1:]))
 
 
@@ -288,7 +292,7 @@ def _category_wholes(art: Article, i: int, cue, pairs) -> list[FigureDraft]:
             and not _in_parentheses(art, g) and same_measure(g, first)]
     if not pool:
         return []
-    said = {w.lower() for w in regex.findall(r"[\p{L}\p{M}]+", art.text[cue.end():cue.end() + 60].split(",")[0])}
+    said = {w.lower() for w in _WORD_LETTERS.findall(art.text[cue.end():cue.end() + 60].split(",")[0])}
     said |= _descriptor_words(art, first)
     scored = [(len(said & _descriptor_words(art, g)), g) for g in pool]
     best = max(score for score, _ in scored)

@@ -11,6 +11,8 @@ from .base import CheckDraft, both, interval, is_share, judge, number_text, same
 from .interval import Interval
 from .reading import HUNDRED, _Fake, _before, _best_total, _cues, _in_parentheses, _sentence_figures
 
+_A_DIGIT = regex.compile(r"\d")
+
 
 def sums(art: Article) -> list[CheckDraft]:
     """Parts presented as the whole against their total: "63 dự án, trong đó có 24 công
@@ -50,7 +52,7 @@ def _whole_first(art: Article) -> list[CheckDraft]:
             # the whole's noun runs up to the comma with no number in it, or up to "có"
             lead = art.text[whole.end:parts[0].start]
             comma = lead.find(",")
-            if not (comma >= 0 and not regex.search(r"\d", lead[:comma])) and not _cues()["parts_verb"].search(lead):
+            if not (comma >= 0 and not _A_DIGIT.search(lead[:comma])) and not _cues()["parts_verb"].search(lead):
                 continue
             out.append(sum_check(art, parts, whole, art.text[clause_start:whole.start].strip()))
     return out

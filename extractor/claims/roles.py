@@ -27,6 +27,9 @@ from ..records.article import Article, FigureDraft
 from .cues import cues, match_after, non_additive_units
 from .measure import same_measure
 
+_STRONG_BREAK = regex.compile(r"[;:]|%")
+_AFTER_COMMA = regex.compile(r"(?<=,)")
+
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()]")       # not the decimal comma of "1,5"
 
 
@@ -119,13 +122,13 @@ def part_of(art: Article, share: FigureDraft) -> FigureDraft | None:
     if before:
         g = before[-1]
         between = art.text[g.end:share.start]
-        if not regex.search(r"[;:]|%", between) and len(between) <= 80 and between.count(",") <= 1:
+        if not _STRONG_BREAK.search(between) and len(between) <= 80 and between.count(",") <= 1:
             return g
     after = [g for g in figures if g.start >= share.end and amount(g)]
     if after:
         g = after[0]
         gap = art.text[share.end:g.start]
-        words = regex.split(r"(?<=,)", gap, maxsplit=1)
+        words = _AFTER_COMMA.split(gap, maxsplit=1)
         if len(gap) <= 60 and _role_cues()["restate"].match(art.text, share.end + len(gap) - len(words[-1]), g.start):
             return g
         if _role_cues()["restate_bracket"].match(art.text, share.end, g.start):

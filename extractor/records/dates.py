@@ -12,6 +12,8 @@ from ..patterns import Rule, load_patterns
 from ..text.segment import opening_text
 from .article import Article, DateDraft
 
+_SLASH_BEFORE = regex.compile(r"[/-]\s*$")
+
 
 def calendar_date(d: int, m: int, y: int) -> datetime.date | None:
     """The date, or None where the day does not exist ("31/4", "29/2/2017")."""
@@ -134,7 +136,7 @@ def latest_reached_year(art: Article) -> int | None:
     years += [year for start, _end, year, _month in _months_with_year(text)
               if not horizon.search(text, max(0, start - 40), start)]
     for start, year in _year_mentions(text):
-        if regex.search(r"[/-]\s*$", text[max(0, start - 2):start]) \
+        if _SLASH_BEFORE.search(text[max(0, start - 2):start]) \
                 or horizon.search(text, max(0, start - 40), start):
             continue
         years.append(year)

@@ -10,6 +10,11 @@ from .article import Article, DocumentDraft
 from .dates import calendar_date
 from ..patterns import Rule, load_patterns
 
+_CODE_CUTS = regex.compile(r"[/.-]")
+_A_LETTER = regex.compile(r"\p{L}")
+_NOT_LETTER = regex.compile(r"[^\p{L}]")
+_ROMAN = regex.compile(r"[IVXLC]+")
+
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}&\d-]*|\d+")
 _YEAR_ONLY = regex.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = regex.compile(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d")
@@ -272,14 +277,15 @@ def _issuer_from_heading(text: str, start: int, codes: list[str]) -> str | None:
 def _issuer_codes_of(number: str) -> list[str]:
     """The parts of a number that may name its issuer: "152/TTg-CN" → TTG, CN."""
     data = _data()
-    return [c for c in (_letters(t) for t in regex.split(r"[/.-]", number) if regex.search(r"\p{L}", t))
+    return [c for c in (_letters(t) for t in _CODE_CUTS.split(number) if _A_LETTER.search(t))
             if c not in data["type_codes"]]
 
 
+@lru_cache(maxsize=4096)      # the same codes and issuer words recur through a report
 def _letters(code: str) -> str:
     """A code compared by its letters, upper case, with the folds of documents.yaml
     (code_letter_folds: "BGDĐT" ~ "BGDDT")."""
-    letters = regex.sub(r"[^\p{L}]", "", code).upper()
+    letters = _NOT_LETTER.sub("", code).upper()
     for letter, fold in _folds():
         letters = letters.replace(letter, fold)
     return letters
@@ -295,6 +301,7 @@ def _named_by(name: str, codes: list[str]) -> bool:
     return any(_names_code(name, c) for c in codes)
 
 
+@lru_cache(maxsize=4096)
 def _names_code(name: str, code: str) -> bool:
     """Does the issuer's name answer to the code: by the code's table entry, as a word of the
     name, or by its initials ("Bộ Công Thương" BCT; an abbreviation gives all its capitals,
@@ -377,7 +384,7 @@ def _two_word_stop(text: str, w, stops) -> bool:
 
 def _next_is_capital(text: str, pos: int) -> bool:
     nxt = _WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
-    return bool(nxt) and (nxt.group()[0].isupper() or bool(regex.fullmatch(r"[IVXLC]+", nxt.group())))
+    return bool(nxt) and (nxt.group()[0].isupper() or bool(_ROMAN.fullmatch(nxt.group())))
 
 
 PRODUCTIONS = {"document": document}

@@ -30,6 +30,9 @@ import regex
 from ..report.errors import NotText, error_entry
 from ..patterns import load_patterns
 
+_SPACES = regex.compile(r"[ \t\r\f\v]+")
+_LINE_BREAK = regex.compile(r"\s*\n\s*")
+
 
 @dataclass
 class Decoded:
@@ -366,5 +369,5 @@ def strip_html(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     text = html.unescape("".join(parser.parts))
-    text = regex.sub(r"[ \t\r\f\v]+", " ", text)
-    return regex.sub(r"\s*\n\s*", "\n", text).strip()
+    text = _SPACES.sub(" ", text)
+    return _LINE_BREAK.sub("\n", text).strip()

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 _FRAGMENT = regex.compile(r"[\p{L}\p{M}]+(?:[ ][\p{L}\p{M}]+){0,3}")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +38,8 @@ def first_word_end(text: str, pos: int) -> int | None:
     word = _first_word(m.group())
     if word and text.startswith(word, pos):
         return pos + len(word)
-    first = regex.match(r"[\p{L}\p{M}]+", text[pos:])
-    return pos + first.end() if first else None
+    first = _LETTERS.match(text, pos)        # at pos: a slice of the text would copy the rest of it
+    return first.end() if first else None
 
 
 def clear_cache() -> None:

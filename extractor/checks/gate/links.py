@@ -11,6 +11,9 @@ from ...records.units import units
 from ..reading import _cues as _reading
 from .verdicts import _threshold, _unverifiable
 
+_DEFINED_ACRONYM = regex.compile(r"\((\p{Lu}{2,})\)")
+_CLAUSE_MARK = regex.compile(r"[,;)]")
+
 
 def _base_named_elsewhere(art: Article, share: FigureDraft, total: FigureDraft) -> str | None:
     """The base a share names ("60,89% trong tổng số thí sinh dự thi cả 3 môn") when the
@@ -22,7 +25,7 @@ def _base_named_elsewhere(art: Article, share: FigureDraft, total: FigureDraft) 
     # The country ("vốn FDI vào Việt Nam") and an abbreviation the article defines
     # ("(FDI)") name what the whole article is about, not a narrower base.
     base = cues()["whole_scope"].sub(" ", m.group(1))
-    defined = {a.lower() for a in regex.findall(r"\((\p{Lu}{2,})\)", art.text)}
+    defined = {a.lower() for a in _DEFINED_ACRONYM.findall(art.text)}
     skip = unit | defined | base_function_words()
     words = [w for w in base.lower().split() if w not in skip][:5]
     if not words:
@@ -88,7 +91,7 @@ def _multiplier_gate(art: Article, check, evidence: dict):
     if after is None or ";" in after or len(after) > 80:
         return None
     compared = cues()["comparison"].search(after)
-    if not compared or regex.search(r"[,;)]", after[compared.end():]):
+    if not compared or _CLAUSE_MARK.search(after[compared.end():]):
         return None                    # B must be the comparison's own term: "so với năm 2022 (568 người)"
     if not same_measure(first, second):
         return None

@@ -12,6 +12,8 @@ from ...records.article import Article, FigureDraft
 from ..sums import sum_check
 from .verdicts import _exceeds, _is_rest, _partial, _priced_share, _threshold, _unverifiable
 
+_A_DIGIT = regex.compile(r"\d")
+
 
 def _sum_gate(art: Article, check, evidence: dict):
     if evidence.get("link") in ("shares_of_one_whole", "net_balance"):   # checks/relations matched the measures
@@ -169,7 +171,7 @@ def _unnumbered_item(art: Article, parts: list[FigureDraft]) -> bool:
     stop = art.text.find(";", last.end, sentence_end)
     tail = art.text[last.end:sentence_end if stop < 0 else stop]
     tail = tail.split("(")[0]
-    return bool(cues()["closer"].search(tail)) and not regex.search(r"\d", tail)
+    return bool(cues()["closer"].search(tail)) and not _A_DIGIT.search(tail)
 
 
 def _exhaustive(art: Article, check, parts: list[FigureDraft]) -> bool:

@@ -16,6 +16,9 @@ from ...records.units import units
 from ..base import CheckDraft, both, interval, judge, number_text, written
 from ..reading import HUNDRED, _earlier, _in_parentheses
 
+_A_DIGIT = regex.compile(r"\d")
+_IN_BRACKETS = regex.compile(r"\([^()]*\)")
+
 
 @lru_cache(maxsize=1)
 def _price_cues():
@@ -116,7 +119,7 @@ def _arrived_level(art: Article, d: FigureDraft, rel: FigureDraft, sentence: lis
     after = next((g for g in sentence if g.start >= rel.end and g.start < end), None)
     if after is not None and after.value and after.start - rel.end <= 45:
         gap = art.text[rel.end:after.start]
-        if not regex.search(r"\d", gap) and _change_cues()["new_level"].search(gap.rstrip(" :")):
+        if not _A_DIGIT.search(gap) and _change_cues()["new_level"].search(gap.rstrip(" :")):
             factor = _change_factor(d, after)
             if factor is not None:
                 return after, factor
@@ -125,7 +128,7 @@ def _arrived_level(art: Article, d: FigureDraft, rel: FigureDraft, sentence: lis
               and not _in_parentheses(art, g) and g.range_with is None]
     for g in reversed(before):
         between = art.text[g.end:d.start]
-        if ";" in between or len(regex.sub(r"\([^()]*\)", "", between)) > 40:
+        if ";" in between or len(_IN_BRACKETS.sub("", between)) > 40:
             break
         factor = _change_factor(d, g)
         if factor is not None:
