@@ -38,6 +38,10 @@ rules:
     ("pieces:\n  loop: '{loop}'\n", "piece {loop} refers to itself"),
     ("rules:\n  - name: anchor\n    produce: exclude\n    starts: '(x'\n    pattern: 'x'\n    examples: ['x']\n    negative: ['y']\n",
      "rule 'anchor': bad 'starts' regex"),
+    ("rules:\n  - name: anchor\n    produce: exclude\n    starts_at_word: nope\n    pattern: 'x'\n    examples: ['x']\n"
+     "    negative: ['y']\n", "rule 'anchor': 'starts_at_word' names no lexicon ('nope')"),
+    ("lexicons:\n  xs: [x]\nrules:\n  - name: anchor\n    produce: exclude\n    starts_at_word: xs\n    starts: 'x'\n"
+     "    pattern: 'x'\n    examples: ['x']\n    negative: ['y']\n", "give 'starts' or 'starts_at_word', not both"),
     ("rules: [\n", "zz.yaml: not valid YAML"),
     ("!!python/object/apply:os.system ['echo hacked']\n", "zz.yaml: not valid YAML"),
     ("stuff: 1\n", "zz.yaml: unknown section"),
@@ -84,7 +88,10 @@ def _texts_for(rule) -> list[str]:
     texts += [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
     # shapes that test the edges: a start at the very beginning, at the end, runs, capitals
     texts += ["hai", "Hai mươi lăm người", "năm năm tù", "một tấn, hai tấn và ba tấn", "mười hai triệu đồng",
-              "5hai người", "ba-hai tỷ đồng", "Năm nay có năm dự án"]
+              "5hai người", "ba-hai tỷ đồng", "Năm nay có năm dự án",
+              # a case-blind scan in lower case must not lose these; spaces inside a word
+              "HAI MƯƠI NGƯỜI", "ſáu người và İ hai tấn", "NghịQuyết số 5", "Quyết  định\nsố 12/QĐ-UBND",
+              "(Chỉ thị số 20/CT-TTg)", "Thông tư liên tịch số 3"]
     return texts
 
 
@@ -105,6 +112,19 @@ def test_a_rule_tried_only_where_it_starts_finds_what_finditer_finds():
             assert rule.starts.search(example.text), (rule.name, example.text)
 
 
+def test_a_rule_that_starts_at_a_word_finds_its_starts_by_the_plain_scan():
+    """`starts_at_word`: the scan of the words (re, lower case for a case-blind rule) and
+    the confirmation by `starts` give exactly the positions `starts` gives alone."""
+    from extractor.patterns.matcher import _start_positions
+
+    rules = [r for r in load_patterns().rules if r.start_words is not None]
+    assert {"word_count", "document"} <= {r.name for r in rules}
+    for rule in rules:
+        for text in _texts_for(rule):
+            assert _start_positions(text, rule, 2.0) == [m.start() for m in rule.starts.finditer(text)], \
+                (rule.name, text[:80])
+
+
 def test_matching_at_positions_keeps_finditer_s_rules():
     import regex
     from extractor.patterns.matcher import _matches_at
@@ -116,3 +136,22 @@ def test_matching_at_positions_keeps_finditer_s_rules():
     assert [m.span() for m in _matches_at(empty, "axx", [0, 1], 2.0)] == [m.span() for m in empty.finditer("axx")]
     with pytest.raises(TimeoutError):
         _matches_at(regex.compile(r"(a+)+b"), "a" * 30 + "c", [0], 0.000001)
+
+
+def test_a_case_minding_rule_that_starts_at_a_word_scans_for_the_words_as_written(tmp_path):
+    import regex
+    from extractor.patterns.matcher import _start_positions, find_candidates
+
+    content = ("lexicons:\n  zz_families: [Lê, Trần, Âu Dương]\nrules:\n  - name: zz_family\n    produce: exclude\n"
+               "    flags: []\n    starts_at_word: zz_families\n    pattern: '(?<![\\p{L}\\p{M}])(?:{@zz_families})\\s+\\p{Lu}\\p{Ll}+'\n"
+               "    examples: ['ông Lê Hùng']\n    negative: ['quả lê Hùng']\n")
+    load_patterns.cache_clear()
+    try:
+        rule = next(r for r in load_patterns(_copy_with(tmp_path, "zz.yaml", content)).rules if r.name == "zz_family")
+    finally:
+        load_patterns.cache_clear()
+    assert not rule.starts.flags & regex.IGNORECASE
+    for text in ["ông Lê Hùng và bà Trần Mai", "quả lê Hùng, LÊ Hùng", "Âu  Dương Phong", "BàLê Hùng"]:
+        assert _start_positions(text, rule, 2.0) == [m.start() for m in rule.starts.finditer(text)], text
+        assert [m.span() for _, m in find_candidates(text, [rule], [])] == \
+            [m.span() for m in rule.compiled.finditer(text)], text

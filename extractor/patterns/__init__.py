@@ -6,7 +6,8 @@ A pattern file is YAML (read with the safe loader only) with up to four sections
     pieces:     named regex fragments; a fragment may use another as {name}
     lexicons:   named word lists (or word -> value maps); a pattern uses one as {@name},
                 which becomes an alternation of the escaped entries, longest first
-    rules:      records {name, produce, priority, pattern, flags, examples, negative, requires, starts}
+    rules:      records {name, produce, priority, pattern, flags, examples, negative, requires, starts,
+                starts_at_word}
     tables:     free-form data an engine module reads (normalisation tables, ...)
 
 Names are global across files, so a rule in figures.yaml may use a piece from
@@ -15,6 +16,7 @@ or piece, at start-up, before any text is read.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +32,7 @@ _REF = regex.compile(r"(?<!\\[pPN])\{(@?)([A-Za-z_]\w*)\}")
 # REVERSE searches from the end of the text: for a rule anchored there (a byline).
 _FLAGS = {"IGNORECASE": regex.IGNORECASE, "VERBOSE": regex.VERBOSE, "REVERSE": regex.REVERSE}
 _RULE_KEYS = {"name", "produce", "priority", "pattern", "flags", "examples", "negative", "doc", "requires",
-              "starts"}
+              "starts", "starts_at_word"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class Rule:
     # there, which finds what finditer would, without the scan of every other position;
     # rules with the same `starts` share one scan of the text. None: tried everywhere.
     starts: "regex.Pattern[str] | None" = None
+    # With `starts_at_word: LEXICON` (matches begin at one of its words, where no letter or
+    # mark stands before, in the rule's case): the words' first words as one plain
+    # alternation (the re module scans it several times faster than regex scans `starts`).
+    # It finds a superset of the starts, which `starts` then confirms one by one.
+    start_words: "re.Pattern[str] | None" = None
 
 
 @dataclass
@@ -183,15 +190,7 @@ def _build_rule(fname: str, entry: Any, pieces: dict, lexicons: dict) -> Rule:
             required = regex.compile(_expand(str(entry["requires"]), pieces, lexicons, where, ()), flags & regex.IGNORECASE)
         except regex.error as exc:
             raise PatternError(f"{where}: bad 'requires' regex: {exc}") from None
-    starts = None
-    if entry.get("starts") is not None:
-        try:
-            # a lookahead, so that overlapping starts are all found; case-blind, so that the
-            # set of starts stays a superset whatever the rule's own flags
-            starts = regex.compile("(?=(?:" + _expand(str(entry["starts"]), pieces, lexicons, where, ()) + "))",
-                                   flags | regex.IGNORECASE)
-        except regex.error as exc:
-            raise PatternError(f"{where}: bad 'starts' regex: {exc}") from None
+    starts, start_words = _starts(entry, pieces, lexicons, where, flags)
     return Rule(
         name=name,
         produce=entry["produce"],
@@ -203,7 +202,38 @@ def _build_rule(fname: str, entry: Any, pieces: dict, lexicons: dict) -> Rule:
         negative=tuple(_canonical(str(n)) for n in negative),
         required=required,
         starts=starts,
+        start_words=start_words,
     )
+
+
+def _starts(entry: dict, pieces: dict, lexicons: dict, where: str, flags: int):
+    """The rule's `starts` (a zero-width regex: a lookahead, so that overlapping starts are
+    all found; one written by hand is case-blind, so that the set of starts stays a superset
+    whatever the rule's own flags) and, for `starts_at_word`, the plain scan for its words."""
+    source, start_words = entry.get("starts"), None
+    if entry.get("starts_at_word") is not None:
+        if source is not None:
+            raise PatternError(f"{where}: give 'starts' or 'starts_at_word', not both")
+        name = str(entry["starts_at_word"])
+        if name not in lexicons:
+            raise PatternError(f"{where}: 'starts_at_word' names no lexicon ({name!r})")
+        source = r"(?<![\p{L}\p{M}]){@" + name + "}"
+        # the words in the rule's own case: a case-blind rule's in lower case, a rule that
+        # minds case ("Lê" the family name, not "lê" the pear) finds them as written
+        blind = bool(flags & regex.IGNORECASE)
+        firsts = sorted({(w.lower() if blind else w).split()[0] for w in lexicons[name]}, key=lambda w: (-len(w), w))
+        alternation = "|".join(re.escape(w) for w in firsts)
+        # A scan that consumes a word skips the positions inside it, which are no starts as
+        # long as the words are letters only (a letter stands before each of those positions).
+        start_words = re.compile(alternation if all(w.isalpha() for w in firsts) else f"(?=(?:{alternation}))")
+    if source is None:
+        return None, None
+    try:
+        starts = regex.compile("(?=(?:" + _expand(str(source), pieces, lexicons, where, ()) + "))",
+                               flags if start_words is not None else flags | regex.IGNORECASE)
+    except regex.error as exc:
+        raise PatternError(f"{where}: bad 'starts' regex: {exc}") from None
+    return starts, start_words
 
 
 def _example(where: str, raw: Any) -> Example:
