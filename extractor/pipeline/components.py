@@ -90,6 +90,7 @@ def match_step(rules: list, timeout: float):
         art.figures.sort(key=lambda f: (f.q_start, f.start))
         dates.infer_years(art)
         document_links.share_issuers(art)
+        document_links.dates_opening_the_clause(art)
         document_links.share_mentions(art)
 
     return matches

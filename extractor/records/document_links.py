@@ -1,10 +1,16 @@
 """What the mentions of documents in one article tell about each other: a document listed right
 after another shares its issuer, and one document cited twice is one document (its date and
-issuer stated at one mention hold for the others). Runs once all of an article's citations are read."""
+issuer stated at one mention hold for the others); the date that opens the clause issuing a
+document is its date. Runs once all of an article's citations and dates are read (the dates'
+years inferred)."""
 from __future__ import annotations
+
+import datetime
+from functools import lru_cache
 
 import regex
 
+from ..patterns import load_patterns
 from .article import Article
 from .documents import _issuer_codes_of, _named_by
 
@@ -45,3 +51,45 @@ def share_mentions(art: Article) -> None:
                 for d in docs:
                     if getattr(d, field) is None:
                         setattr(d, field, value)
+
+
+def dates_opening_the_clause(art: Article) -> None:
+    """"Chiều 12/6, Ban kỷ luật đã có Quyết định số 270 về việc …": a date that opens the clause,
+    set off by a comma, is the date of the document its verb of issuing governs, the year as
+    inferred for that date. Not where the clause reports speech, holds another citation or a
+    break (";", ":"), or cites the document ("theo", "tại")."""
+    for doc in art.documents:
+        if doc.date is None:
+            doc.date = _opening_date(art, doc.start)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    p = load_patterns()
+    return {
+        "lead": p.compile(r"(?:\s*(?:{@date_lead_words})(?![\p{L}\p{M}])\s*)*"),
+        "issuing": p.compile(r"(?<![\p{L}\p{M}])(?:{@issuing_verbs})\s+$"),
+        "between": p.compile(r"(?<![\p{L}\p{M}])(?:{@speech_verbs})(?![\p{L}\p{M}])|[;:]"),
+    }
+
+
+_CLAUSE_MARK = regex.compile(r"[,;:\n]")
+_COMMA = regex.compile(r"\s*,")
+_REACH = 160        # characters from the date's comma to the citation: one clause
+
+
+def _opening_date(art: Article, start: int) -> datetime.date | None:
+    cues, text = _cues(), art.text
+    s, _ = art.sentence_span(start)
+    before = [d for d in art.dates if s <= d.start and d.end <= start]
+    if not before or before[-1].value is None:
+        return None
+    date = before[-1]
+    cut = max((m.end() for m in _CLAUSE_MARK.finditer(text, s, date.start)), default=s)
+    comma = _COMMA.match(text, date.end)
+    if not cues["lead"].fullmatch(text, cut, date.start) or not comma or start - comma.end() > _REACH:
+        return None
+    if cues["between"].search(text, comma.end(), start) or not cues["issuing"].search(text[comma.end():start]) \
+            or any(comma.end() <= d.start < start for d in art.documents):
+        return None
+    return date.value

@@ -42,6 +42,7 @@ def _data():
         "bare_heads": frozenset(p.lexicon("bare_issuer_heads")),
         "named_head": p.compile(r"(?<![\p{L}\p{M}])(?:{@bare_issuer_heads})[ ]+(?=\p{Lu})", 0),
         "joiners": p.words("issuer_joiners"),
+        "conjunctions": p.words("issuer_conjunctions"),
         "stops": p.words("issuer_stops"),
         "type_word": p.compile(r"(?:{@document_types})(?![\p{L}\p{M}])"),
         "before": p.compile(r"(?:(?<![\p{L}\p{M}])(?:{@issuer_adverbs_before})\s+)*(?<![\p{L}\p{M}])"
@@ -374,6 +375,8 @@ def _issuer(text: str, pos: int) -> str | None:
     if run_start is not None and lower_run > 3:
         end = first_lower_end if first_lower_end is not None and first_lower_end > run_start else run_start
     name = text[pos:end].strip(" ,")
+    while name and name.rsplit(None, 1)[-1].lower() in data["conjunctions"]:
+        name = name.rsplit(None, 1)[0].rstrip(" ,") if " " in name else ""
     return name or None
 
 
