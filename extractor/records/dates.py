@@ -177,7 +177,9 @@ def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | No
     20/1/2017 khai mạc … Chiều 25/1"), never for one months away (a trial "18/5" after a
     crime "13/7/2016" is in a year the text does not give); a month of a year, for dates in
     it or the month after; a year set as the frame, for any date. A month or a year earlier
-    than the `latest` year the article reaches is background, and gives no year."""
+    than the `latest` year the article reaches is background, and gives no year; a full date
+    of an earlier year leaves it unknown ("hội đàm ngày 29/6" near "ngày 20/6/2015", in a
+    piece that reaches 2017, may be in either year: the article does not say)."""
     if latest is not None:
         frames = [(y, m, d) for y, m, d in frames if d is not None or y >= latest]
     near = set()
@@ -194,7 +196,8 @@ def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | No
         elif month in (m, m % 12 + 1):
             near.add(y)
     if len(near) == 1:
-        return next(iter(near))
+        year = next(iter(near))
+        return year if latest is None or year >= latest else None
     if near:
         return None
     whole = {y for y, m, _ in frames if m is None}
@@ -225,6 +228,9 @@ def infer_years(art: Article) -> None:
     for d in art.dates:
         if d.value is None:
             same = written.get((d.day, d.month), set())
+            if latest is not None and same and max(same) < latest:
+                same = set()             # "kỷ niệm 40 năm ngày thành lập (27/6/1977)": the same day of an
+                                         # earlier year is background, not this date's year
             if len(same) == 1:
                 year = next(iter(same))
             elif same or trial.search(art.text, *art.sentence_span(d.start)):
