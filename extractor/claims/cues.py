@@ -46,6 +46,7 @@ def cues() -> dict[str, "regex.Pattern[str]"]:
         "signs": p.compile(rf"{_B}(?:{{@opposite_signs}}){_E}"),
         "comparison": p.compile(rf"{_B}(?:{{@comparison_words}}){_E}"),
         "comparison_before": p.compile(rf"{_B}(?:{{@comparison_words}})(?:\s+\p{{L}}+){{0,3}}\s*$"),
+        "compared_before": p.compile(rf"{_B}(?:{{@compared_with_words}})\s+$"),
     }
 
 

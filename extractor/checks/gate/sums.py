@@ -13,6 +13,7 @@ from ..sums import sum_check
 from .verdicts import _exceeds, _is_rest, _partial, _priced_share, _threshold, _unverifiable
 
 _A_DIGIT = regex.compile(r"\d")
+_NOT_DIGIT = regex.compile(r"\D")
 
 
 def _sum_gate(art: Article, check, evidence: dict):
@@ -22,6 +23,8 @@ def _sum_gate(art: Article, check, evidence: dict):
         evidence.update(complete=True, same_measure=True)
         return check
     *parts, whole = check.figures
+    if len(parts) > 1 and any(p.value == whole.value and p.unit == whole.unit for p in parts):
+        return None                      # "xe 4 bánh …, bao gồm … xe 4 bánh và 2 bánh": the whole named again, no breakdown
     rest = bool(parts) and _is_rest(art, parts[-1]) and same_measure(parts[-1], whole)
     unlike = [p for p in parts if not same_measure(p, whole)]
     evidence["same_measure"] = not unlike or rest
@@ -31,6 +34,10 @@ def _sum_gate(art: Article, check, evidence: dict):
     if not all(same_frame(p, whole) for p in parts):
         return _unverifiable(check, "period_mismatch", "the parts and the whole are of different periods or places",
                              "các phần và tổng khác kỳ hoặc khác phạm vi")
+    if check.status == "inconsistent" and any(_compared(art, p) for p in parts):
+        evidence["complete"] = False
+        return _unverifiable(check, "compared_part", "a figure in the list is the other term of a comparison, not "
+                             "one of its parts", "một số trong danh sách là vế so sánh, không phải một phần")
     prefix = _prefix_fits(art, check, parts) if check.status == "inconsistent" else 0
     if prefix:
         # What the text does establish: its first parts make the whole. Said as a check of
@@ -79,6 +86,9 @@ def _sum_gate(art: Article, check, evidence: dict):
         return _unverifiable(check, "part_not_read", "a number in the list was not read as one of its parts",
                              "có số trong danh sách chưa được đọc là một phần")
     evidence["complete"] = cue is None
+    if cue is None and check.status == "inconsistent" and _rounded_parts(art, parts, whole):
+        return _unverifiable(check, "rounded_parts", "the parts are written round beside an exact whole, and "
+                             "their rounding covers the gap", "các phần được làm tròn, độ làm tròn đủ bù chênh lệch")
     if cue is not None:
         evidence["partial_cue"] = cue
         if check.status == "inconsistent" and _exceeds(check):
@@ -181,6 +191,56 @@ def _exhaustive(art: Article, check, parts: list[FigureDraft]) -> bool:
     return len(parts) >= 2 and bool(cues()["closer"].search(art.text, parts[-2].end, parts[-1].start))
 
 
+def _compared(art: Article, f: FigureDraft) -> bool:
+    """"… vượt qua 13 bàn của đồng đội": the figure is what the whole is compared with."""
+    return bool(cues()["compared_before"].search(art.text[max(0, f.start - 25):f.start]))
+
+
+def _round_step(art: Article, f: FigureDraft) -> Decimal:
+    """How far a figure written as a whole number may have been rounded: 10 for "3.950",
+    100 for "2.600", 1 for "6.594" (in the figure's own unit); 0 for a decimal as written."""
+    digits = _NOT_DIGIT.sub("", art.text[f.q_start:f.q_end])
+    if f.decimals or not digits or f.value is None or int(digits) == 0:
+        return Decimal(0)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return Decimal(10) ** zeros * (f.value / int(digits))
+
+
+def _rounded_parts(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> bool:
+    """"nợ phải trả 6.594 tỷ đồng, trong đó 3.950 tỷ đồng và 2.640 tỷ đồng": parts all written
+    round (to tens or more) beside a whole that is not were rounded; a gap within half their
+    steps is their rounding, not an error."""
+    steps = [_round_step(art, p) for p in parts]
+    if not steps or min(steps) <= 1 or _round_step(art, whole) >= min(steps) or whole.value is None:
+        return False
+    return abs(sum(p.value for p in parts) - whole.value) <= sum(steps) / 2
+
+
+def _crossed(art: Article, part: FigureDraft, whole: FigureDraft) -> bool:
+    """"1,2 triệu người …, lực lượng thường trực gồm 450.000 người và lực lượng dự bị bao gồm
+    chừng 3 triệu người": another breakdown word between the whole and the part's own (the
+    part belongs to another subject); "4 túi, trong đó có 2 hộp sắt đựng 30 túi": a count of
+    another measure between the breakdown word and the part (the part details that one).
+    Words and figures in brackets are asides ("(bao gồm cả lãi chậm đóng 400,7 tỷ đồng)")."""
+    if whole.end > part.start:
+        return False
+    text = art.text
+    cues_between = [m for m in cues()["breakdown"].finditer(text, whole.end, part.start)
+                    if not _in_brackets(text, whole.end, m.start())]
+    if len(cues_between) > 1:
+        return True
+    after = cues_between[-1].end() if cues_between else whole.end
+    return any(after <= g.start and g.end <= part.start and g.kind in ("count", "number", "money")
+               and not same_measure(g, whole) and not _in_brackets(text, after, g.start)
+               for g in art.figures_in_sentence(whole.sentence))
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Is POS inside a bracket opened after START?"""
+    between = text[start:pos]
+    return between.count("(") > between.count(")")
+
+
 def _bound_gate(art: Article, check, evidence: dict):
     if len(check.figures) == 1:        # "chiếm 120%": a share above the whole
         evidence.update(link="share", complete=True)
@@ -189,6 +249,8 @@ def _bound_gate(art: Article, check, evidence: dict):
     evidence["same_measure"] = same_measure(part, whole)
     if not evidence["same_measure"]:
         return None                    # no part and whole at all: nothing to say
+    if check.status == "inconsistent" and _crossed(art, part, whole):
+        return None                    # the part belongs to another subject or item
     if check.status == "inconsistent" and _nested(art, [part], whole):
         return _unverifiable(check, "nested_subset", "the whole is itself a part of another breakdown",
                              "tổng này lại là một phần của một phép chia khác")
