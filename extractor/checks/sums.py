@@ -133,8 +133,13 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
             if not whole_candidates and cues["total_words"].search(art.text[s:m.start()]):
                 # "Tổng thu gồm …": the total was stated in the sentence before
                 whole_candidates = [g for g in art.figures if g.sentence == art.sentence_index(m.start()) - 1]
-        whole_candidates = [g for g in whole_candidates if _depth(art, s, g.start) == (depth - 1 if bracketed else depth)
-                            or g.sentence != art.sentence_index(m.start()) and not _in_parentheses(art, g)]
+        # A whole in this sentence stands at the breakdown's own depth; one in the sentence
+        # before stands outside brackets ("… là 2.383 ha (khoảng 2.389 ha cả nước). Trong đó, …":
+        # the aside is not what the next sentence breaks down).
+        here = art.sentence_index(m.start())
+        whole_candidates = [g for g in whole_candidates
+                            if (g.sentence == here and _depth(art, s, g.start) == (depth - 1 if bracketed else depth))
+                            or (g.sentence != here and not _in_parentheses(art, g))]
         totals_named = [g for g in whole_candidates if cues["total_words"].search(_before(art, g, 60))]
         whole_candidates = totals_named or whole_candidates
         parts = [g for g in parts if not cues["total_before"].search(_before(art, g, 30))
