@@ -84,6 +84,8 @@ eval-checks: install
 	$(CHISO) eval-checks corpus/checks-gold/validation --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl | tee -a out/checks.txt
 	@echo "✗ on validation slices 2-3 (crawl-2017-b lines 501-1500: reviewed once at 7c17f02, read since):" | tee -a out/checks.txt
 	($(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --slices 2,3 --reviews corpus/reviews/validation-flags.yaml || true) | head -1 | tee -a out/checks.txt
+	@echo "✗ on all six validation slices (crawl-2017-b, 3,000 articles: development data since 2026-12-08):" | tee -a out/checks.txt
+	($(CHISO) review --input $(SHARED)/corpus/bench/crawl-2017-b.jsonl --slices 1,2,3,4,5,6 --reviews corpus/reviews/validation-flags.yaml || true) | head -1 | tee -a out/checks.txt
 	@echo "✗ on the development bench (baomoi-2017, 2,999 articles):" | tee -a out/checks.txt
 	($(CHISO) review || true) | head -1 | tee -a out/checks.txt
 

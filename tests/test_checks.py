@@ -109,3 +109,24 @@ def test_a_claim_is_read_alike_inside_an_article(case):
     by_id = {f.id: f for f in inside.figures}
     late = sorted((c.rule, c.status) for c in inside.checks if all(by_id[i].start >= offset for i in c.figures))
     assert late == alone, (case["text"], alone, late)
+
+
+def test_a_share_of_a_total_several_sentences_back_is_no_error():
+    """"Đợt 2 góp 300 tỷ đồng. … (three sentences) … Đợt 3 góp 100 tỷ đồng, chiếm 20% vốn
+    điều lệ": a total that far before its share may be of another whole (distant_total)."""
+    from extractor.checks.base import CheckDraft
+    from extractor.checks.gate.links import _share_gate
+    from extractor.pipeline.steps import run
+
+    art = run("Đợt 2, tập đoàn góp 300 tỷ đồng vào ngân hàng. Hội đồng thành viên đã chấp thuận. Ngân hàng mở "
+              "thêm chi nhánh. Năm sau ngân hàng thua lỗ. Đợt 3 góp 100 tỷ đồng, chiếm 20% vốn điều lệ.")
+    total, part, share = (next(f for f in art.figures if art.text[f.start:f.end] == t)
+                          for t in ("300 tỷ đồng", "100 tỷ đồng", "20%"))
+
+    def check():
+        return CheckDraft("part_of_total", "inconsistent", [part, share, total], "100/300 ≠ 20%", "100/300 ≠ 20%")
+
+    far = _share_gate(art, check(), {"link": "share"})
+    assert far.status == "unverifiable" and far.reason == "distant_total"
+    total.sentence = share.sentence - 1          # the same three figures, the total just before
+    assert _share_gate(art, check(), {"link": "share"}).status == "inconsistent"

@@ -104,7 +104,7 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
     if draw_n is not None or records_file is not None:
         _review_records(source, draw_n, records_file, output)
         return
-    items = rv.articles(source)
+    items = list(rv.articles(source))
     if slices:
         from .validation_sample import slice_of
 
@@ -116,7 +116,7 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
             raise Refused(f"--slices {slices!r}: the validation pool has slices 1 to 6")
         items = [item for n in wanted for item in slice_of(rv.articles(source), n)]
     flags = rv.current_flags(items)
-    state = rv.compare(flags, rv.load_reviews(reviews or rv.REVIEWS))
+    state = rv.compare(flags, rv.load_reviews(reviews or rv.REVIEWS), read={aid for aid, _ in items})
     click.echo(f"{len(flags)} inconsistent verdicts: {len(state['genuine'])} reviewed genuine, "
                f"{len(state['misread_back'])} reviewed misread, {len(state['unreviewed'])} unreviewed; "
                f"{len(state['genuine_lost'])} genuine flags lost")

@@ -74,10 +74,13 @@ def load_reviews(path: Path = REVIEWS) -> dict[tuple, dict]:
     return {(e["id"], e["rule"], tuple(e["figures"])): e for e in entries}
 
 
-def compare(flags: list[Flag], reviews: dict[tuple, dict]) -> dict[str, list]:
+def compare(flags: list[Flag], reviews: dict[tuple, dict], read: set[str] | None = None) -> dict[str, list]:
     """Today's flags against the judgements: unreviewed flags, misread flags that came back,
-    genuine flags that were lost, and the counts."""
+    genuine flags that were lost, and the counts. READ, when given, is the ids of the articles
+    the flags come from: a judgement of an article not read today is not lost."""
     now = {f.key: f for f in flags}
+    if read is not None:
+        reviews = {k: e for k, e in reviews.items() if e["id"] in read}
     return {
         "unreviewed": [f for k, f in now.items() if k not in reviews],
         "misread_back": [f for k, f in now.items() if reviews.get(k, {}).get("verdict") == "misread"],

@@ -34,6 +34,12 @@ def _base_named_elsewhere(art: Article, share: FigureDraft, total: FigureDraft) 
     return m.group(1).strip() if not all(w in near for w in words) else None
 
 
+# How many sentences before its share a total may stand: a share relates to what the text has
+# just said ("… 4.210 xe. Dòng xe bán tải chiếm 47% tổng lượng tiêu thụ"), not to a figure of
+# several sentences back ("100 tỷ đồng, chiếm 20% vốn điều lệ" against a payment of 300 tỷ).
+_NEIGHBOURS = 2
+
+
 def _share_gate(art: Article, check, evidence: dict):
     if evidence.get("joint"):          # relations._joint_share: two parts together, said only where it holds
         return check
@@ -58,6 +64,10 @@ def _share_gate(art: Article, check, evidence: dict):
                              f"tỷ lệ tính trên {named!r}, bài không nêu số này")
     if _threshold(art, total):
         return _unverifiable(check, "threshold", "the total is a threshold", "tổng là một ngưỡng")
+    if check.status == "inconsistent" and total.end and share.sentence - total.sentence > _NEIGHBOURS:
+        return _unverifiable(check, "distant_total", "the total found is stated several sentences before the "
+                             "share, which may be of another whole", "tổng được lấy ở cách xa tỷ lệ nhiều câu, "
+                             "tỷ lệ có thể tính trên một tổng khác")
     elsewhere = _base_named_elsewhere(art, share, total)
     if elsewhere and check.status == "inconsistent":
         return _unverifiable(check, "no_total", f"the share is of {elsewhere!r}, which is not the total found",

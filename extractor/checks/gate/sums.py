@@ -141,12 +141,27 @@ def _other_whole(art: Article, check, whole: FigureDraft) -> FigureDraft | None:
     total = check.computed
     if total is None:
         return None
+    *parts, _ = check.figures
+    rounding = sum(_written_step(art, p) for p in parts) / 2
     for g in art.figures_in_sentence(whole.sentence) + art.figures_in_sentence(whole.sentence - 1):
         if g is whole or g in check.figures or g.value is None or not same_measure(g, whole):
             continue
-        if abs(g.value - total) <= abs(total) / 1000:      # values are scaled: "1,5 tỷ" is 1500000000
+        # within a thousandth (values are scaled: "1,5 tỷ" is 1500000000), and within what the
+        # figures as written may have been rounded by: 1.938.337,80 + 452.055,37 is 580 ha off
+        # 2.389.812,70, which no rounding of numbers given to the hundredth explains
+        if abs(g.value - total) <= min(abs(total) / 1000, rounding + _written_step(art, g) / 2):
             return g
     return None
+
+
+def _written_step(art: Article, f: FigureDraft) -> Decimal:
+    """The unit of the last digit a figure is written to, in its value's scale: 0,01 for
+    "452.055,37 ha", 100000000 for "1,5 tỷ đồng"."""
+    digits = _NOT_DIGIT.sub("", art.text[f.q_start:f.q_end])
+    if not digits or f.value is None or int(digits) == 0:
+        return Decimal(0)
+    written = Decimal(int(digits)).scaleb(-(f.decimals or 0))
+    return abs(f.value / written).scaleb(-(f.decimals or 0))
 
 
 def _nested(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> bool:
