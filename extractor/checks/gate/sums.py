@@ -212,13 +212,13 @@ def _compared(art: Article, f: FigureDraft) -> bool:
 
 
 def _round_step(art: Article, f: FigureDraft) -> Decimal:
-    """How far a figure written as a whole number may have been rounded: 10 for "3.950",
-    100 for "2.600", 1 for "6.594" (in the figure's own unit); 0 for a decimal as written."""
+    """How far a figure written round may have been rounded: 10 for "3.950", 100 for "2.600"
+    (in its value's scale); 0 for one that is not written round ("6.594", "3,95")."""
     digits = _NOT_DIGIT.sub("", art.text[f.q_start:f.q_end])
-    if f.decimals or not digits or f.value is None or int(digits) == 0:
-        return Decimal(0)
     zeros = len(digits) - len(digits.rstrip("0"))
-    return Decimal(10) ** zeros * (f.value / int(digits))
+    if f.decimals or not zeros or zeros == len(digits):
+        return Decimal(0)
+    return _written_step(art, f).scaleb(zeros)
 
 
 def _rounded_parts(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> bool:
@@ -226,7 +226,7 @@ def _rounded_parts(art: Article, parts: list[FigureDraft], whole: FigureDraft) -
     round (to tens or more) beside a whole that is not were rounded; a gap within half their
     steps is their rounding, not an error."""
     steps = [_round_step(art, p) for p in parts]
-    if not steps or min(steps) <= 1 or _round_step(art, whole) >= min(steps) or whole.value is None:
+    if not steps or min(steps) == 0 or _round_step(art, whole) >= min(steps) or whole.value is None:
         return False
     return abs(sum(p.value for p in parts) - whole.value) <= sum(steps) / 2
 
