@@ -112,19 +112,19 @@ def test_a_claim_is_read_alike_inside_an_article(case):
 
 
 def test_a_share_of_a_total_several_sentences_back_is_no_error():
-    """"Đợt 2 góp 300 tỷ đồng. … (three sentences) … Đợt 3 góp 100 tỷ đồng, chiếm 20% vốn
+    """"Đợt 2 góp 450 tỷ đồng. … (three sentences) … Đợt 3 góp 90 tỷ đồng, chiếm 15% vốn
     điều lệ": a total that far before its share may be of another whole (distant_total)."""
     from extractor.checks.base import CheckDraft
     from extractor.checks.gate.links import _share_gate
     from extractor.pipeline.steps import run
 
-    art = run("Đợt 2, tập đoàn góp 300 tỷ đồng vào ngân hàng. Hội đồng thành viên đã chấp thuận. Ngân hàng mở "
-              "thêm chi nhánh. Năm sau ngân hàng thua lỗ. Đợt 3 góp 100 tỷ đồng, chiếm 20% vốn điều lệ.")
+    art = run("Đợt 2, quỹ góp 450 tỷ đồng vào công ty. Hội đồng thành viên đã chấp thuận. Công ty mở "
+              "thêm nhà máy. Năm sau công ty thua lỗ. Đợt 3 góp 90 tỷ đồng, chiếm 15% vốn điều lệ.")
     total, part, share = (next(f for f in art.figures if art.text[f.start:f.end] == t)
-                          for t in ("300 tỷ đồng", "100 tỷ đồng", "20%"))
+                          for t in ("450 tỷ đồng", "90 tỷ đồng", "15%"))
 
     def check():
-        return CheckDraft("part_of_total", "inconsistent", [part, share, total], "100/300 ≠ 20%", "100/300 ≠ 20%")
+        return CheckDraft("part_of_total", "inconsistent", [part, share, total], "90/450 ≠ 15%", "90/450 ≠ 15%")
 
     far = _share_gate(art, check(), {"link": "share"})
     assert far.status == "unverifiable" and far.reason == "distant_total"

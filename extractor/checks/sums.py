@@ -134,7 +134,7 @@ def _breakdowns(art: Article) -> list[CheckDraft]:
                 # "Tổng thu gồm …": the total was stated in the sentence before
                 whole_candidates = [g for g in art.figures if g.sentence == art.sentence_index(m.start()) - 1]
         # A whole in this sentence stands at the breakdown's own depth; one in the sentence
-        # before stands outside brackets ("… là 2.383 ha (khoảng 2.389 ha cả nước). Trong đó, …":
+        # before stands outside brackets ("… là 2.000 ha (cả tỉnh khoảng 2.050 ha). Trong đó, …":
         # the aside is not what the next sentence breaks down).
         here = art.sentence_index(m.start())
         whole_candidates = [g for g in whole_candidates

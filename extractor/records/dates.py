@@ -179,7 +179,7 @@ def _year_for(day: int, month: int, frames: list[tuple[int, int | None, int | No
     it or the month after; a year set as the frame, for any date. A month or a year earlier
     than the `latest` year the article reaches is background, and gives no year; a full date
     of an earlier year leaves it unknown ("hội đàm ngày 29/6" near "ngày 20/6/2015", in a
-    piece that reaches 2017, may be in either year: the article does not say)."""
+    piece that reaches 2023, may be in either year: the article does not say)."""
     if latest is not None:
         frames = [(y, m, d) for y, m, d in frames if d is not None or y >= latest]
     near = set()
@@ -229,7 +229,7 @@ def infer_years(art: Article) -> None:
         if d.value is None:
             same = written.get((d.day, d.month), set())
             if latest is not None and same and max(same) < latest:
-                same = set()             # "kỷ niệm 40 năm ngày thành lập (27/6/1977)": the same day of an
+                same = set()             # "lễ kỷ niệm ngày thành lập (27/6/1990)": the same day of an
                                          # earlier year is background, not this date's year
             if len(same) == 1:
                 year = next(iter(same))

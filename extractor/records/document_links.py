@@ -54,7 +54,7 @@ def share_mentions(art: Article) -> None:
 
 
 def dates_opening_the_clause(art: Article) -> None:
-    """"Chiều 12/6, Ban kỷ luật đã có Quyết định số 270 về việc …": a date that opens the clause,
+    """"Chiều 14/5, Ban kỷ luật giải đấu đã có Quyết định số 58 về việc …": a date that opens the clause,
     set off by a comma, is the date of the document its verb of issuing governs, the year as
     inferred for that date. Not where the clause reports speech, holds another citation or a
     break (";", ":"), or cites the document ("theo", "tại")."""

@@ -36,7 +36,7 @@ def _base_named_elsewhere(art: Article, share: FigureDraft, total: FigureDraft) 
 
 # How many sentences before its share a total may stand: a share relates to what the text has
 # just said ("… 4.210 xe. Dòng xe bán tải chiếm 47% tổng lượng tiêu thụ"), not to a figure of
-# several sentences back ("100 tỷ đồng, chiếm 20% vốn điều lệ" against a payment of 300 tỷ).
+# several sentences back ("90 tỷ đồng, chiếm 15% vốn điều lệ" against a payment of 450 tỷ).
 _NEIGHBOURS = 2
 
 

@@ -147,8 +147,8 @@ def _other_whole(art: Article, check, whole: FigureDraft) -> FigureDraft | None:
         if g is whole or g in check.figures or g.value is None or not same_measure(g, whole):
             continue
         # within a thousandth (values are scaled: "1,5 tỷ" is 1500000000), and within what the
-        # figures as written may have been rounded by: 1.938.337,80 + 452.055,37 is 580 ha off
-        # 2.389.812,70, which no rounding of numbers given to the hundredth explains
+        # figures as written may have been rounded by: 1.500,25 + 700,40 ha is 5 ha off 2.195,65
+        # ha, which no rounding of numbers given to the hundredth explains
         if abs(g.value - total) <= min(abs(total) / 1000, rounding + _written_step(art, g) / 2):
             return g
     return None
@@ -207,13 +207,13 @@ def _exhaustive(art: Article, check, parts: list[FigureDraft]) -> bool:
 
 
 def _compared(art: Article, f: FigureDraft) -> bool:
-    """"… vượt qua 13 bàn của đồng đội": the figure is what the whole is compared with."""
+    """"… vượt qua 38 bàn của mùa trước": the figure is what the whole is compared with."""
     return bool(cues()["compared_before"].search(art.text[max(0, f.start - 25):f.start]))
 
 
 def _round_step(art: Article, f: FigureDraft) -> Decimal:
-    """How far a figure written round may have been rounded: 10 for "3.950", 100 for "2.600"
-    (in its value's scale); 0 for one that is not written round ("6.594", "3,95")."""
+    """How far a figure written round may have been rounded: 10 for "5.130", 100 for "2.600"
+    (in its value's scale); 0 for one that is not written round ("8.217", "3,95")."""
     digits = _NOT_DIGIT.sub("", art.text[f.q_start:f.q_end])
     zeros = len(digits) - len(digits.rstrip("0"))
     if f.decimals or not zeros or zeros == len(digits):
@@ -222,7 +222,7 @@ def _round_step(art: Article, f: FigureDraft) -> Decimal:
 
 
 def _rounded_parts(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> bool:
-    """"nợ phải trả 6.594 tỷ đồng, trong đó 3.950 tỷ đồng và 2.640 tỷ đồng": parts all written
+    """"doanh thu 8.217 tỷ đồng, trong đó 5.130 tỷ đồng và 3.090 tỷ đồng": parts all written
     round (to tens or more) beside a whole that is not were rounded; a gap within half their
     steps is their rounding, not an error."""
     steps = [_round_step(art, p) for p in parts]
@@ -232,11 +232,11 @@ def _rounded_parts(art: Article, parts: list[FigureDraft], whole: FigureDraft) -
 
 
 def _crossed(art: Article, part: FigureDraft, whole: FigureDraft) -> bool:
-    """"1,2 triệu người …, lực lượng thường trực gồm 450.000 người và lực lượng dự bị bao gồm
-    chừng 3 triệu người": another breakdown word between the whole and the part's own (the
-    part belongs to another subject); "4 túi, trong đó có 2 hộp sắt đựng 30 túi": a count of
+    """"1,5 triệu người nhập học, hệ chính quy gồm 600.000 người và hệ từ xa bao gồm chừng 4
+    triệu người": another breakdown word between the whole and the part's own (the part
+    belongs to another subject); "5 gói hàng, trong đó có 3 hộp nhựa đựng 60 gói": a count of
     another measure between the breakdown word and the part (the part details that one).
-    Words and figures in brackets are asides ("(bao gồm cả lãi chậm đóng 400,7 tỷ đồng)")."""
+    Words and figures in brackets are asides ("(bao gồm cả tiền lãi 12 tỷ đồng)")."""
     if whole.end > part.start:
         return False
     text = art.text
