@@ -86,14 +86,20 @@ def _start_positions(text: str, rule: Rule, timeout: float) -> list[int]:
     """Where rule.starts matches in TEXT. A rule that starts at a word scans the text for its
     words (in lower case, if the rule is case-blind): a superset of the starts, each then
     confirmed by `starts`."""
-    if rule.start_words is not None:
-        confirm = rule.starts.match
-        if not rule.starts.flags & regex.IGNORECASE:
-            return [m.start() for m in rule.start_words.finditer(text) if confirm(text, m.start())]
-        lower = text.lower()
-        if len(lower) == len(text) and not _CASES_APART.search(text):
-            return [m.start() for m in rule.start_words.finditer(lower) if confirm(text, m.start())]
-    return [m.start() for m in rule.starts.finditer(text, timeout=timeout)]
+    scanned = _scanned(text, rule) if rule.start_words is not None else None
+    if scanned is None:
+        return [m.start() for m in rule.starts.finditer(text, timeout=timeout)]
+    confirm = rule.starts.match
+    return [m.start() for m in rule.start_words.finditer(scanned) if confirm(text, m.start())]
+
+
+def _scanned(text: str, rule: Rule) -> str | None:
+    """The text a rule's words are looked for in: as written for a rule that minds case,
+    in lower case for a case-blind one; None where lower case would move or miss letters."""
+    if not rule.starts.flags & regex.IGNORECASE:
+        return text
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not _CASES_APART.search(text) else None
 
 
 def _matches_at(pattern: "regex.Pattern[str]", text: str, positions: list[int], timeout: float) -> list:

@@ -114,7 +114,7 @@ def review(source: Path | None, reviews: Path | None, unreviewed_out: Path | Non
             raise Refused(f"--slices {slices!r}: give slice numbers, as in --slices 2,3") from None
         if any(not 1 <= n <= 6 for n in wanted):
             raise Refused(f"--slices {slices!r}: the validation pool has slices 1 to 6")
-        items = [item for n in wanted for item in slice_of(rv.articles(source), n)]
+        items = [item for n in wanted for item in slice_of(items, n)]
     flags = rv.current_flags(items)
     state = rv.compare(flags, rv.load_reviews(reviews or rv.REVIEWS), read={aid for aid, _ in items})
     click.echo(f"{len(flags)} inconsistent verdicts: {len(state['genuine'])} reviewed genuine, "

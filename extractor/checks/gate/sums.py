@@ -113,8 +113,7 @@ def _unread_number(art: Article, figures: list[FigureDraft], parts: list[FigureD
     spans = [(f.start, f.end) for f in figures]
     spans += [m.span() for m in cues()["period"].finditer(art.text, start, end)]   # "vào tháng 8.2015"
     for m in _DIGITS.finditer(art.text, start, end):
-        inside = art.text[start:m.start()]
-        if inside.count("(") > inside.count(")"):
+        if _in_brackets(art.text, start, m.start()):
             continue                   # a part's own details: "(gồm 77 chiếc …)", "(8583 đến 8586)"
         if not any(a <= m.start() < b for a, b in spans):
             return True
@@ -172,8 +171,7 @@ def _nested(art: Article, parts: list[FigureDraft], whole: FigureDraft) -> bool:
     first, last = min(p.start for p in parts), max(p.end for p in parts)
     if whole.end <= first:
         for m in breakdown.finditer(art.text, first, last):
-            inside = art.text[first:m.start()]
-            if inside.count("(") <= inside.count(")"):     # "(gồm 77 chiếc …)" details a part
+            if not _in_brackets(art.text, first, m.start()):     # "(gồm 77 chiếc …)" details a part
                 return True
     for g in art.figures_in_sentence(whole.sentence):
         if g.end <= whole.start and g is not whole and same_measure(g, whole) and breakdown.search(art.text, g.end, whole.start):
